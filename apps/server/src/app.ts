@@ -1,0 +1,104 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { Context } from './context.js';
+import { newId } from './context.js';
+import { pingDatabase } from './db/database.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandling, validatorCompiler } from './http/errors.js';
+import { registerLanguage } from './http/language.js';
+import { registerWebApp } from './http/web-app.js';
+import { authRoutes, usersRoutes } from './modules/accounts/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { messagingRoutes } from './modules/messaging/index.js';
+import { unitsRoutes } from './modules/units/index.js';
+
+export interface AppOptions {
+  /** Serve the built web app (off in API tests). */
+  serveWebApp?: boolean;
+}
+
+/** Builds the HTTP application on a context; never listens (main.ts and tests do). */
+export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => newId(ctx),
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const line = { reqId: request.id, method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) request.log.error(line, 'request failed');
+    else request.log.debug(line, 'request completed');
+  });
+
+  await app.register(fastifyCookie);
+  registerLanguage(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: ctx.config.secureCookies,
+  });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: ctx.config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    allowList: (request) => !request.url.startsWith('/api/'),
+  });
+  registerErrorHandling(app, ctx);
+  registerAuth(app, ctx);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'PhongDich API', version: '1', description: 'Epidemic-response platform API. Errors are `{ error, message, field? }` with stable codes (docs/errors.md).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pd_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await pingDatabase(ctx.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'not_ready' });
+    }
+  });
+
+  await app.register(unitsRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(usersRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+  await app.register(messagingRoutes(ctx));
+
+  if (options.serveWebApp !== false) await registerWebApp(app);
+  return app;
+}

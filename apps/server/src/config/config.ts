@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_HOME_UNIT, UNITS_DATASETS } from '@phongdich/core';
+import type { Environment } from './env.js';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
+    .optional(),
+  BASE_URL: z.url().optional(),
+  UNITS_DATASET: z.enum(UNITS_DATASETS).default('vn-2025'),
+  HOME_UNIT: z.string().regex(/^\d{2}$/, 'must be a two-digit province code').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: flag.default(false),
+  BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  RATE_LIMIT_PER_MINUTE: int(1, 10_000_000).default(1200),
+  LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(20),
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+  SESSION_IDLE_HOURS: int(1, 24 * 30).default(12),
+  CITIZEN_SESSION_DAYS: int(1, 3650).default(180),
+  OTP_TTL_SECONDS: int(60, 3600).default(300),
+  OTP_MAX_ATTEMPTS: int(1, 20).default(5),
+  OTP_PER_PHONE_PER_HOUR: int(1, 1000).default(5),
+  KEYRING: z.string().min(1).optional(),
+  ARGON2_MEMORY_KIB: int(1024, 1024 * 1024).default(19456),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  baseUrl: string;
+  unitsDataset: (typeof UNITS_DATASETS)[number];
+  homeUnit: string;
+  logLevel: string;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  loginMaxFailures: number;
+  loginLockMs: number;
+  sessionIdleMs: number;
+  citizenSessionMs: number;
+  otpTtlMs: number;
+  otpMaxAttempts: number;
+  otpPerPhonePerHour: number;
+  /** Base64 JSON keyring from the environment; when absent keys live in DATA_DIR/keys. */
+  keyringFromEnv: string | undefined;
+  argon2MemoryKib: number;
+  secureCookies: boolean;
+  /** Settings that work but should not be used in production; logged loudly at start. */
+  warnings: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment into a frozen Config, listing every problem at once. */
+export function loadConfig(env: Environment): Readonly<Config> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const database = databaseOf(e.DATABASE_URL, dataDir);
+  const warnings: string[] = [];
+  const url = new URL(baseUrl);
+  const local = ['localhost', '127.0.0.1', '::1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !local) {
+    warnings.push(`BASE_URL ${baseUrl} is not https: sessions and QR links travel unencrypted`);
+  }
+  if (e.KEYRING === undefined && database.kind === 'postgres') {
+    warnings.push('KEYRING is not set: every server process sharing this database must share DATA_DIR/keys');
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database,
+    baseUrl,
+    unitsDataset: e.UNITS_DATASET,
+    homeUnit: e.HOME_UNIT ?? DEFAULT_HOME_UNIT[e.UNITS_DATASET],
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
+    citizenSessionMs: e.CITIZEN_SESSION_DAYS * 86_400_000,
+    otpTtlMs: e.OTP_TTL_SECONDS * 1000,
+    otpMaxAttempts: e.OTP_MAX_ATTEMPTS,
+    otpPerPhonePerHour: e.OTP_PER_PHONE_PER_HOUR,
+    keyringFromEnv: e.KEYRING,
+    argon2MemoryKib: e.ARGON2_MEMORY_KIB,
+    secureCookies: url.protocol === 'https:',
+    warnings,
+  });
+}
+
+function databaseOf(url: string | undefined, dataDir: string): Config['database'] {
+  if (url?.startsWith('postgres')) return { kind: 'postgres', url };
+  if (url?.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+  }
+  return { kind: 'sqlite', file: path.join(dataDir, 'phongdich.sqlite') };
+}
+
+/** The configuration documented in the README, for `phongdich config` and the docs test. */
+export const CONFIG_KEYS = Object.keys(schema.shape);

@@ -1,0 +1,67 @@
+import { pino, type Logger } from 'pino';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from '@phongdich/core';
+import type { Config } from './config/config.js';
+import { openDatabase, type Dialect } from './db/database.js';
+import type { Database } from './db/schema.js';
+import { FieldCipher } from './crypto/field-cipher.js';
+import { loadKeyring, type Keyring } from './crypto/keyring.js';
+import { PasswordHasher } from './crypto/passwords.js';
+import { cryptoRng, systemClock, type Clock, type Rng } from './clock.js';
+
+/** The one object carrying what every use case needs; built once per process (or per test). */
+export interface Context {
+  config: Readonly<Config>;
+  db: Kysely<Database>;
+  dialect: Dialect;
+  clock: Clock;
+  rng: Rng;
+  keyring: Keyring;
+  cipher: FieldCipher;
+  passwords: PasswordHasher;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  clock?: Clock;
+  rng?: Rng;
+  logger?: Logger;
+  keyring?: Keyring;
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  pgSchema?: string;
+}
+
+// Never log personal data: these paths are removed from every log line.
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export function createLogger(level: string): Logger {
+  return pino({ level, redact: { paths: REDACT, remove: true } });
+}
+
+export function createContext(config: Readonly<Config>, options: ContextOptions = {}): Context {
+  const handle = openDatabase(config.database, { schema: options.pgSchema });
+  const keyring = options.keyring ?? loadKeyring({ fromEnv: config.keyringFromEnv, dataDir: config.dataDir });
+  return {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: options.clock ?? systemClock,
+    rng: options.rng ?? cryptoRng,
+    keyring,
+    cipher: new FieldCipher(keyring),
+    passwords: new PasswordHasher(config.argon2MemoryKib),
+    logger: options.logger ?? createLogger(config.logLevel),
+    close: handle.close,
+  };
+}
+
+/** A new time-ordered id (UUIDv7) from the context's clock and randomness. */
+export function newId(ctx: Pick<Context, 'clock' | 'rng'>): string {
+  return uuidv7(ctx.clock.now(), ctx.rng.bytes(10));
+}
+
+/** The log channel for rejected input and denied access: reasons only, never the input itself. */
+export function securityLog(ctx: Pick<Context, 'logger'>): Logger {
+  return ctx.logger.child({ channel: 'security' });
+}

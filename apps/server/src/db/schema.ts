@@ -1,0 +1,21 @@
+import type { AccountsTables } from '../modules/accounts/accounts.table.js';
+import type { AuditTables } from '../modules/audit/audit.table.js';
+import type { MessagingTables } from '../modules/messaging/messaging.table.js';
+import type { UnitsTables } from '../modules/units/units.table.js';
+
+/** Installation-wide facts (chosen units dataset, schema details) in a key/value table. */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
+export interface Database extends UnitsTables, AccountsTables, AuditTables, MessagingTables {
+  meta: MetaTable;
+  job_leases: JobLeasesTable;
+}

@@ -1,0 +1,41 @@
+import { newId, type Context } from '../context.js';
+import { deliverDueMessages } from '../modules/messaging/index.js';
+import { purgeExpiredSessions } from '../modules/accounts/index.js';
+import { tryLease } from './lease.js';
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(ctx: Context): Promise<unknown>;
+}
+
+export const JOBS: Job[] = [
+  { name: 'outbox.deliver', everyMs: 2_000, run: (ctx) => deliverDueMessages(ctx) },
+  { name: 'sessions.purge', everyMs: 3_600_000, run: (ctx) => purgeExpiredSessions(ctx) },
+];
+
+export interface JobRunner {
+  stop(): Promise<void>;
+}
+
+/** Runs every job on its interval, each under a lease so one process in a cluster runs it. */
+export function startJobs(ctx: Context, jobs: Job[] = JOBS): JobRunner {
+  const holder = newId(ctx);
+  const running = new Set<Promise<unknown>>();
+  const timers = jobs.map((job) =>
+    setInterval(() => {
+      const tick = (async () => {
+        if (!(await tryLease(ctx, job.name, holder, job.everyMs * 3))) return;
+        await job.run(ctx);
+      })().catch((error: unknown) => ctx.logger.error({ err: error, job: job.name }, 'job failed'));
+      running.add(tick);
+      void tick.finally(() => running.delete(tick));
+    }, job.everyMs),
+  );
+  return {
+    async stop() {
+      timers.forEach(clearInterval);
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  username: string | null;
+  /** HMAC blind index of the E.164 phone, for exact lookup without storing it in clear. */
+  phone_index: string | null;
+  /** The phone, encrypted with the field cipher. */
+  phone_enc: string | null;
+  display_name: string;
+  role: string;
+  unit_code: string | null;
+  sector: string | null;
+  password_hash: string | null;
+  status: string;
+  must_change_password: number;
+  failed_logins: Generated<number>;
+  locked_until: number | null;
+  last_login_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield usable sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  idle_ms: number;
+}
+
+export interface OtpChallengesTable {
+  id: string;
+  phone_index: string;
+  code_hash: string;
+  purpose: string;
+  attempts: number;
+  created_at: number;
+  expires_at: number;
+  consumed_at: number | null;
+}
+
+export interface AccountsTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  otp_challenges: OtpChallengesTable;
+}

@@ -1,0 +1,4 @@
+export { resolveSession, purgeExpiredSessions, type ResolvedSession } from './sessions.js';
+export { ensureInitialAdmin, createUser, listUsers } from './users.service.js';
+export { authRoutes } from './auth.routes.js';
+export { usersRoutes } from './users.routes.js';

@@ -1,0 +1,73 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Context } from '../../context.js';
+import type { Database } from '../../db/schema.js';
+import { sha256Hex } from '../../crypto/tokens.js';
+import {
+  deleteExpiredSessions,
+  deleteOtpsBefore,
+  deleteSession,
+  findSession,
+  findUserById,
+  insertSession,
+  touchSession,
+  type UserRow,
+} from './accounts.repository.js';
+
+export interface ResolvedSession {
+  sessionId: string;
+  csrfToken: string;
+  user: UserRow;
+}
+
+export interface IssuedSession {
+  token: string;
+  csrfToken: string;
+  maxAgeMs: number;
+}
+
+// Writing last_seen on every request would turn reads into writes; once a minute is precise enough.
+const TOUCH_EVERY_MS = 60_000;
+
+export async function issueSession(
+  ctx: Context,
+  userId: string,
+  idleMs: number,
+  db: Kysely<Database> | Transaction<Database> = ctx.db,
+): Promise<IssuedSession> {
+  const token = Buffer.from(ctx.rng.bytes(32)).toString('base64url');
+  const csrfToken = Buffer.from(ctx.rng.bytes(24)).toString('base64url');
+  const now = ctx.clock.now();
+  await insertSession(db, {
+    id: sha256Hex(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: now + idleMs,
+    idle_ms: idleMs,
+  });
+  return { token, csrfToken, maxAgeMs: idleMs };
+}
+
+/** The session behind a cookie token, if it exists, has not expired and its account is active. */
+export async function resolveSession(ctx: Context, token: string): Promise<ResolvedSession | null> {
+  if (token.length > 100) return null;
+  const id = sha256Hex(token);
+  const session = await findSession(ctx.db, id);
+  const now = ctx.clock.now();
+  if (!session || session.expires_at <= now) return null;
+  const user = await findUserById(ctx.db, session.user_id);
+  if (!user || user.status !== 'active') return null;
+  if (now - session.last_seen_at > TOUCH_EVERY_MS) await touchSession(ctx.db, id, now, now + session.idle_ms);
+  return { sessionId: id, csrfToken: session.csrf_token, user };
+}
+
+export async function endSession(ctx: Context, sessionId: string): Promise<void> {
+  await deleteSession(ctx.db, sessionId);
+}
+
+export async function purgeExpiredSessions(ctx: Context): Promise<number> {
+  const now = ctx.clock.now();
+  await deleteOtpsBefore(ctx.db, now - 86_400_000);
+  return deleteExpiredSessions(ctx.db, now);
+}

@@ -1,0 +1,2 @@
+export { recordAudit, recordPersonalDataRead, searchAudit, type AuditEvent } from './audit.service.js';
+export { auditRoutes } from './audit.routes.js';

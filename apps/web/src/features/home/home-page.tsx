@@ -1,0 +1,47 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '@phongdich/core';
+import { Page } from '../../components/ui.js';
+
+export interface QuickLink {
+  to: string;
+  label: string;
+}
+
+/** The first page after sign-in: who you are, where you work, and where to go next. */
+export function HomePage({ me, links }: { me: Me; links: QuickLink[] }) {
+  const { t } = useTranslation();
+  const unit = me.scopeUnit;
+  return (
+    <Page title={t('home.welcome', { name: me.user.displayName })}>
+      {unit && <p className="lead">{t('home.yourUnit', { unit: [...unit.ancestors, unit].map((u) => u.name).join(' › ') })}</p>}
+      {me.user.role === 'citizen' && me.user.phoneMasked && <p className="lead">{t('home.citizenIntro', { phone: me.user.phoneMasked })}</p>}
+      {links.length > 0 && (
+        <nav aria-label={t('home.quickLinks')}>
+          <ul className="tiles">
+            {links.map((link) => (
+              <li key={link.to}>
+                <Link to={link.to}>{link.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </Page>
+  );
+}
+
+/** What a visitor who is not signed in sees. */
+export function PublicHome() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('app.tagline')}>
+      <p className="lead">{t('home.publicIntro')}</p>
+      <p>
+        <Link className="btn btn-primary" to="/login">
+          {t('nav.signIn')}
+        </Link>
+      </p>
+    </Page>
+  );
+}
