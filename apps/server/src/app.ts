@@ -15,6 +15,7 @@ import { registerWebApp } from './http/web-app.js';
 import { authRoutes, usersRoutes } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { messagingRoutes } from './modules/messaging/index.js';
+import { placesRoutes, pointsRoutes, targetsRoutes } from './modules/places/index.js';
 import { unitsRoutes } from './modules/units/index.js';
 
 export interface AppOptions {
@@ -98,6 +99,9 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(usersRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(messagingRoutes(ctx));
+  await app.register(placesRoutes(ctx));
+  await app.register(pointsRoutes(ctx));
+  await app.register(targetsRoutes(ctx));
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

@@ -56,9 +56,23 @@ export function createContext(config: Readonly<Config>, options: ContextOptions 
   };
 }
 
-/** A new time-ordered id (UUIDv7) from the context's clock and randomness. */
+let lastIdMs = -1;
+let idSequence = 0;
+
+/**
+ * A new time-ordered id (UUIDv7) from the context's clock and randomness. Within one millisecond
+ * the 12-bit rand_a field counts up (RFC 9562 §6.2, method 1), so ids made in one transaction
+ * (a place's QR points, say) sort in the order they were made.
+ */
 export function newId(ctx: Pick<Context, 'clock' | 'rng'>): string {
-  return uuidv7(ctx.clock.now(), ctx.rng.bytes(10));
+  const now = ctx.clock.now();
+  const random = ctx.rng.bytes(10);
+  if (now === lastIdMs && idSequence < 0xfff) idSequence += 1;
+  else idSequence = ((random[0] ?? 0) << 2) & 0x3ff;
+  lastIdMs = now;
+  random[0] = (idSequence >> 8) & 0x0f;
+  random[1] = idSequence & 0xff;
+  return uuidv7(now, random);
 }
 
 /** The log channel for rejected input and denied access: reasons only, never the input itself. */

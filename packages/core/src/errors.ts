@@ -123,6 +123,66 @@ export const ERRORS = {
     vi: 'Đơn vị này không thuộc tỉnh/thành phố của hệ thống.',
     en: 'This unit is not in the province this installation serves.',
   },
+  place_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy địa điểm này.',
+    en: 'This place does not exist.',
+  },
+  point_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy điểm quét mã này.',
+    en: 'This QR point does not exist.',
+  },
+  target_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy địa điểm này trong danh sách cần đăng ký.',
+    en: 'This entry of the list of places to register does not exist.',
+  },
+  place_duplicate: {
+    status: 409,
+    vi: 'Xã/phường này đã có địa điểm cùng tên và địa chỉ. Hãy kiểm tra danh sách trước khi đăng ký.',
+    en: 'A place with the same name and address is already registered in this commune. Check the list first.',
+  },
+  location_outside_vietnam: {
+    status: 400,
+    vi: 'Vị trí nằm ngoài lãnh thổ Việt Nam. Hãy chọn lại trên bản đồ.',
+    en: 'The location is outside Vietnam. Pick it again on the map.',
+  },
+  location_outside_province: {
+    status: 400,
+    vi: 'Vị trí không nằm trong tỉnh/thành phố của xã/phường đã chọn. Hãy kiểm tra lại vị trí hoặc xã/phường.',
+    en: 'The location is not in the province of the chosen commune. Check the location or the commune.',
+  },
+  commune_required: {
+    status: 400,
+    vi: 'Hãy chọn một xã/phường/thị trấn.',
+    en: 'Choose a commune, ward or town.',
+  },
+  qr_invalid: {
+    status: 400,
+    vi: 'Mã QR không hợp lệ hoặc đã bị sửa đổi. Hãy quét mã QR do PhongDich cấp.',
+    en: 'This QR code is not valid or has been altered. Scan a QR code issued by PhongDich.',
+  },
+  checkpoint_revoked: {
+    status: 410,
+    vi: 'Mã QR này đã bị chủ địa điểm thu hồi. Hãy quét mã QR mới tại địa điểm.',
+    en: 'This QR code has been withdrawn by the place owner. Scan the new code at the place.',
+  },
+  place_not_active: {
+    status: 409,
+    vi: 'Địa điểm này chưa được duyệt hoặc đang tạm dừng.',
+    en: 'This place is not approved yet or is suspended.',
+  },
+  member_not_found: {
+    status: 404,
+    vi: 'Người này không phải nhân viên của địa điểm.',
+    en: 'This person is not a member of the place.',
+  },
+  last_owner: {
+    status: 409,
+    vi: 'Địa điểm phải có ít nhất một chủ. Hãy thêm chủ mới trước khi xóa.',
+    en: 'A place needs at least one owner. Add another owner first.',
+  },
   internal_error: {
     status: 500,
     vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',

@@ -5,3 +5,6 @@ export * from './phone.js';
 export * from './ids.js';
 export * from './units.js';
 export * from './accounts.js';
+export * from './places.js';
+export * from './geo.js';
+export * from './declarations/index.js';

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { Language } from './errors.js';
+import { DECLARATION_MESSAGES } from './declarations/messages.js';
 
 /**
  * Validation messages are carried through zod as keys ("required", "too_long:120", "phone_invalid")
  * and rendered in the reader's language at the edge, so one schema serves the API (whose language
  * is per request) and the web forms (whose language the user switches).
  */
-const MESSAGES: Record<string, { vi: string; en: string }> = {
+const BASE_MESSAGES: Record<string, { vi: string; en: string }> = {
   required: { vi: 'Bắt buộc phải nhập.', en: 'This is required.' },
   type_string: { vi: 'Phải là chữ.', en: 'Must be text.' },
   type_number: { vi: 'Phải là số.', en: 'Must be a number.' },
@@ -42,6 +43,11 @@ const MESSAGES: Record<string, { vi: string; en: string }> = {
     en: 'An administrative unit code has 2, 3 or 5 digits.',
   },
 };
+
+const MESSAGES: Record<string, { vi: string; en: string }> = { ...BASE_MESSAGES, ...DECLARATION_MESSAGES };
+
+/** Keys of the general messages (capabilities add their own, which must not redefine these). */
+export const GENERAL_MESSAGE_KEYS: readonly string[] = Object.keys(BASE_MESSAGES);
 
 /** The message text for a key (with an optional parameter after a colon), in the given language. */
 export function renderMessage(key: string, lang: Language): string {
@@ -79,6 +85,8 @@ export function issueToMessageKey(issue: RawIssue): string {
     case 'invalid_type':
       return issue.expected === 'int' ? 'not_integer' : typeKey(String(issue.expected), issue.input);
     case 'too_small':
+      // An empty text where one character is the minimum is simply a missing answer.
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'required';
       return sizeKey(issue, issue.minimum);
     case 'too_big':
       return sizeKey(issue, issue.maximum);

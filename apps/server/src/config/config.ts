@@ -31,6 +31,8 @@ const schema = z.object({
   OTP_PER_PHONE_PER_HOUR: int(1, 1000).default(5),
   KEYRING: z.string().min(1).optional(),
   ARGON2_MEMORY_KIB: int(1024, 1024 * 1024).default(19456),
+  PLACES_AUTO_APPROVE: flag.default(false),
+  IMPORT_MAX_ROWS: int(1, 1_000_000).default(5000),
 });
 
 export interface Config {
@@ -56,6 +58,9 @@ export interface Config {
   /** Base64 JSON keyring from the environment; when absent keys live in DATA_DIR/keys. */
   keyringFromEnv: string | undefined;
   argon2MemoryKib: number;
+  /** Self-registered places are active at once instead of waiting for a commune official. */
+  placesAutoApprove: boolean;
+  importMaxRows: number;
   secureCookies: boolean;
   /** Settings that work but should not be used in production; logged loudly at start. */
   warnings: string[];
@@ -108,6 +113,8 @@ export function loadConfig(env: Environment): Readonly<Config> {
     otpPerPhonePerHour: e.OTP_PER_PHONE_PER_HOUR,
     keyringFromEnv: e.KEYRING,
     argon2MemoryKib: e.ARGON2_MEMORY_KIB,
+    placesAutoApprove: e.PLACES_AUTO_APPROVE,
+    importMaxRows: e.IMPORT_MAX_ROWS,
     secureCookies: url.protocol === 'https:',
     warnings,
   });

@@ -32,7 +32,7 @@ export function isAppPath(url: string): boolean {
 export async function registerWebApp(app: FastifyInstance): Promise<void> {
   const root = webDistDir();
   if (!root) {
-    app.get('/', { config: {} }, async (_request, reply) => reply.type('text/html').send(NOT_BUILT));
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html').send(NOT_BUILT));
     return;
   }
   await app.register(fastifyStatic, {
@@ -45,8 +45,8 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
     },
   });
   const indexHtml = fs.readFileSync(path.join(root, 'index.html'));
-  app.get('/', async (_request, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml));
-  app.get('/*', async (request, reply) => {
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml));
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const relative = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
     const file = path.join(root, relative);
     if (relative && file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {

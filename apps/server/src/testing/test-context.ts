@@ -125,3 +125,18 @@ export async function signIn(app: FastifyInstance, account: { username: string; 
   const header = `pd_session=${cookie.value}`;
   return { cookie: header, csrf, headers: { cookie: header, 'x-csrf-token': csrf } };
 }
+
+/** Signs a citizen in by phone and one-time code (read from the outbox, as the SMS would carry it). */
+export async function signInCitizen(app: FastifyInstance, ctx: Context & { clock: ManualClock }, phone: string): Promise<SignedIn & { userId: string }> {
+  ctx.clock.advance(1000);
+  const request = await app.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { phone } });
+  if (request.statusCode !== 200) throw new Error(`code request failed: ${request.body}`);
+  const latest = await ctx.db.selectFrom('outbox').selectAll().where('template', '=', 'sign_in_code').orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const code = /(\d{6})/.exec(ctx.cipher.decrypt('outbox.body', latest.body_enc))?.[1];
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { phone, code } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'pd_session');
+  const me = response.json() as { csrfToken: string; user: { id: string } };
+  const header = `pd_session=${cookie?.value}`;
+  return { cookie: header, csrf: me.csrfToken, headers: { cookie: header, 'x-csrf-token': me.csrfToken }, userId: me.user.id };
+}

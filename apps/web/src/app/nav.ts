@@ -10,13 +10,21 @@ export interface NavItem {
 const OFFICIALS: Role[] = ['official', 'health_official', 'admin'];
 
 /** Navigation by role: each person sees only what they can use. */
+const EVERYONE: Role[] = ['citizen', 'place_owner', 'scanner_staff', 'official', 'health_official', 'admin'];
+
 export const NAV: NavItem[] = [
-  { to: '/', label: 'nav.home', roles: ['citizen', 'place_owner', 'scanner_staff', 'official', 'health_official', 'admin'] },
+  { to: '/', label: 'nav.home', roles: EVERYONE },
+  { to: '/places/mine', label: 'nav.myPlaces', roles: ['citizen', 'place_owner', 'scanner_staff'] },
+  { to: '/places', label: 'nav.places', roles: OFFICIALS },
+  { to: '/places?status=pending', label: 'nav.approvals', roles: OFFICIALS },
+  { to: '/targets', label: 'nav.targets', roles: OFFICIALS },
+  { to: '/places/map', label: 'nav.placesMap', roles: OFFICIALS },
+  { to: '/places/import', label: 'nav.imports', roles: OFFICIALS },
   { to: '/units', label: 'nav.units', roles: OFFICIALS },
   { to: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
   { to: '/admin/outbox', label: 'nav.outbox', roles: ['admin'] },
-  { to: '/account', label: 'nav.account', roles: ['citizen', 'place_owner', 'scanner_staff', 'official', 'health_official', 'admin'] },
+  { to: '/account', label: 'nav.account', roles: EVERYONE },
 ];
 
 export function navFor(role: Role): NavItem[] {

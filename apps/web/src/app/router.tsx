@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider, useNavigate, useParams } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me, Role } from '@phongdich/core';
 import { Button, LoadError, Loading, Page } from '../components/ui.js';
@@ -11,6 +11,14 @@ import { HomePage, PublicHome } from '../features/home/home-page.js';
 import { OutboxPage } from '../features/messaging/outbox-page.js';
 import { UnitsBrowser } from '../features/units/units-browser.js';
 import { UsersPage } from '../features/users/users-page.js';
+import { CheckpointCodePage, CheckpointPage } from '../features/checkpoint/checkpoint-page.js';
+import { ImportPage } from '../features/places/import-page.js';
+import { MyPlacesPage } from '../features/places/my-places-page.js';
+import { PlacePage } from '../features/places/place-page.js';
+import { PlacesListPage } from '../features/places/places-list-page.js';
+import { PlacesMapPage } from '../features/places/places-map-page.js';
+import { RegisterPlacePage } from '../features/places/register-place-page.js';
+import { TargetsPage } from '../features/places/targets-page.js';
 import { Layout } from './layout.js';
 import { navFor } from './nav.js';
 
@@ -76,11 +84,37 @@ function Units() {
   return (
     <Guard roles={['official', 'health_official', 'admin']}>
       {(me) => {
-        const root = me.scopeUnit?.code ?? me.homeUnitCode;
+        const root = rootOf(me);
         return <UnitsBrowser key={code ?? root} rootCode={root} code={code ?? root} unitPath={(c) => `/units/${c}`} />;
       }}
     </Guard>
   );
+}
+
+const OFFICIAL_ROLES: Role[] = ['official', 'health_official', 'admin'];
+
+/** The unit an account works from: an official's own unit, or the installation's province. */
+function rootOf(me: Me): string {
+  return me.scopeUnit?.code ?? me.homeUnitCode;
+}
+
+function Place() {
+  const { id } = useParams();
+  return <Guard>{() => <PlacePage key={id} placeId={id ?? ''} />}</Guard>;
+}
+
+function Checkpoint() {
+  const { token } = useParams();
+  const [params] = useSearchParams();
+  const code = params.get('code') ?? undefined;
+  if (!token && !code) return <CheckpointCodePage />;
+  return <CheckpointPage token={token} code={code} />;
+}
+
+function PlacesList() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  return <Guard roles={OFFICIAL_ROLES}>{() => <PlacesListPage title={params.get('status') === 'pending' ? t('places.approvals') : t('places.list')} />}</Guard>;
 }
 
 function NotFound() {
@@ -102,6 +136,15 @@ const router = createBrowserRouter([
       { path: '/account', element: <Account /> },
       { path: '/units', element: <Units /> },
       { path: '/units/:code', element: <Units /> },
+      { path: '/places', element: <PlacesList /> },
+      { path: '/places/mine', element: <Guard>{() => <MyPlacesPage />}</Guard> },
+      { path: '/places/new', element: <Guard>{(me) => <RegisterPlacePage within={rootOf(me)} onBehalf={OFFICIAL_ROLES.includes(me.user.role)} />}</Guard> },
+      { path: '/places/import', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <ImportPage csrfToken={me.csrfToken} />}</Guard> },
+      { path: '/places/map', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <PlacesMapPage rootCode={rootOf(me)} />}</Guard> },
+      { path: '/places/:id', element: <Place /> },
+      { path: '/targets', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <TargetsPage within={rootOf(me)} />}</Guard> },
+      { path: '/q', element: <Checkpoint /> },
+      { path: '/q/:token', element: <Checkpoint /> },
       { path: '/admin/users', element: <Guard roles={['admin']}>{(me) => <UsersPage homeUnitCode={me.homeUnitCode} />}</Guard> },
       { path: '/admin/audit', element: <Guard roles={['admin']}>{() => <AuditPage />}</Guard> },
       { path: '/admin/outbox', element: <Guard roles={['admin']}>{() => <OutboxPage />}</Guard> },

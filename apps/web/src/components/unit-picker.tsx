@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Unit } from '@phongdich/core';
+import type { Unit, UnitTier } from '@phongdich/core';
 import { api, query } from '../lib/api.js';
 
 /**
@@ -13,6 +13,7 @@ export function UnitPicker({
   help,
   error,
   within,
+  tier,
   value,
   onChange,
 }: {
@@ -20,6 +21,8 @@ export function UnitPicker({
   help?: string | undefined;
   error?: string | undefined;
   within: string;
+  /** Only offer units of this tier (e.g. communes for a place's address). */
+  tier?: UnitTier;
   value: Unit | null;
   onChange: (unit: Unit | null) => void;
 }) {
@@ -29,10 +32,10 @@ export function UnitPicker({
   const [open, setOpen] = useState(false);
   const search = useQuery({
     queryKey: ['units', 'search', within, text],
-    queryFn: () => api<{ items: Unit[] }>('GET', `/api/v1/units${query({ q: text, within, limit: 15 })}`),
+    queryFn: () => api<{ items: Unit[] }>('GET', `/api/v1/units${query({ q: text, within, limit: tier ? 40 : 15 })}`),
     enabled: open && text.trim().length > 0,
   });
-  const items = search.data?.items ?? [];
+  const items = (search.data?.items ?? []).filter((u) => !tier || u.tier === tier).slice(0, 15);
   return (
     <div className={`field unit-picker${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -44,6 +47,7 @@ export function UnitPicker({
         aria-autocomplete="list"
         autoComplete="off"
         placeholder={t('users.chooseUnit')}
+        aria-describedby={help ? `${id}-help` : undefined}
         value={value?.name ?? text}
         onChange={(event) => {
           setText(event.target.value);
@@ -71,7 +75,11 @@ export function UnitPicker({
           ))}
         </ul>
       )}
-      {help && !error && <p className="field-help">{help}</p>}
+      {help && !error && (
+        <p className="field-help" id={`${id}-help`}>
+          {help}
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}

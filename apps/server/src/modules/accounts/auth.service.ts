@@ -1,4 +1,4 @@
-import { maskTail, nationalPhone, type Language } from '@phongdich/core';
+import type { Language } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import { newId, securityLog, type Context } from '../../context.js';
 import { AppError } from '../../http/errors.js';
@@ -9,15 +9,14 @@ import {
   deleteSessionsOfUser,
   findLatestOtp,
   findUserById,
-  findUserByPhoneIndex,
   findUserByUsername,
   insertOtp,
-  insertUser,
   updateOtp,
   updateUser,
   type UserRow,
 } from './accounts.repository.js';
 import { afterFailedLogin, isLocked } from './accounts.rules.js';
+import { findOrCreateCitizenByPhone, phoneIndex } from './citizens.js';
 import { issueSession, type IssuedSession } from './sessions.js';
 
 // Verifying against a fixed hash when the username is unknown keeps the answer time the same,
@@ -74,10 +73,6 @@ function otpDigest(ctx: Context, challengeId: string, code: string): string {
   return ctx.cipher.blindIndex('otp', `${challengeId}:${code}`);
 }
 
-function phoneIndex(ctx: Context, phone: string): string {
-  return ctx.cipher.blindIndex('phone', phone);
-}
-
 /** Sends a 6-digit sign-in code by SMS (through the outbox); a few per phone per hour. */
 export async function requestSignInCode(ctx: Context, phone: string, lang: Language, requestId: string): Promise<{ expiresInSeconds: number }> {
   const index = phoneIndex(ctx, phone);
@@ -122,32 +117,9 @@ export async function verifySignInCode(ctx: Context, phone: string, code: string
   }
   return ctx.db.transaction().execute(async (trx) => {
     await updateOtp(trx, challenge.id, { consumed_at: now });
-    let user = await findUserByPhoneIndex(trx, index);
-    if (!user) {
-      user = {
-        id: newId(ctx),
-        username: null,
-        phone_index: index,
-        phone_enc: ctx.cipher.encrypt('users.phone', phone),
-        display_name: maskTail(nationalPhone(phone), 3),
-        role: 'citizen',
-        unit_code: null,
-        sector: null,
-        password_hash: null,
-        status: 'active',
-        must_change_password: 0,
-        failed_logins: 0,
-        locked_until: null,
-        last_login_at: now,
-        created_at: now,
-        updated_at: now,
-      };
-      const { failed_logins: _ignored, ...row } = user;
-      await insertUser(trx, row);
-    } else {
-      if (user.status !== 'active') throw new AppError('account_disabled');
-      await updateUser(trx, user.id, { last_login_at: now });
-    }
+    const user = await findOrCreateCitizenByPhone(ctx, phone, trx);
+    if (user.status !== 'active') throw new AppError('account_disabled');
+    await updateUser(trx, user.id, { last_login_at: now });
     const session = await issueSession(ctx, user.id, ctx.config.citizenSessionMs, trx);
     return { ...session, user };
   });

@@ -2,3 +2,4 @@ export { resolveSession, purgeExpiredSessions, type ResolvedSession } from './se
 export { ensureInitialAdmin, createUser, listUsers } from './users.service.js';
 export { authRoutes } from './auth.routes.js';
 export { usersRoutes } from './users.routes.js';
+export { findOrCreateCitizenByPhone, labelsOf, phonesOf, type PersonLabel } from './citizens.js';

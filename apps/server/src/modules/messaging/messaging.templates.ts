@@ -6,6 +6,18 @@ export const TEMPLATES = {
     vi: 'PhongDich: mã xác thực của bạn là {code}, hết hạn sau {minutes} phút. Không chia sẻ mã này cho ai.',
     en: 'PhongDich: your verification code is {code}, valid for {minutes} minutes. Do not share it.',
   },
+  place_registered_owner: {
+    vi: 'PhongDich: địa điểm "{place}" đã được đăng ký điểm kiểm dịch, bạn là chủ địa điểm. Đăng nhập bằng số điện thoại này tại {url} để in mã QR và thêm nhân viên.',
+    en: 'PhongDich: "{place}" is registered as a checkpoint with you as its owner. Sign in with this phone at {url} to print QR posters and add staff.',
+  },
+  place_status_changed: {
+    vi: 'PhongDich: địa điểm "{place}" {status}.',
+    en: 'PhongDich: "{place}" {status}.',
+  },
+  staff_added: {
+    vi: 'PhongDich: bạn được thêm làm nhân viên quét mã của "{place}". Đăng nhập bằng số điện thoại này tại {url}.',
+    en: 'PhongDich: you were added as scanner staff of "{place}". Sign in with this phone at {url}.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -1,2 +1,2 @@
-export { initUnits, unitTree, requireUnit, isInHomeProvince, listUnits, reloadUnitTree } from './units.service.js';
+export { initUnits, unitTree, requireUnit, isInHomeProvince, listUnits, reloadUnitTree, checkLocation, getUnitBoundaries } from './units.service.js';
 export { unitsRoutes } from './units.routes.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { unitCodeSchema, unitListQuerySchema, unitListSchema, unitWithAncestorsSchema } from '@phongdich/core';
 import type { Context } from '../../context.js';
-import { getUnitWithAncestors, listUnits } from './units.service.js';
+import { getUnitBoundaries, getUnitWithAncestors, listUnits } from './units.service.js';
 
 // Units are public reference data: citizens need them for addresses before signing in.
 export function unitsRoutes(ctx: Context): FastifyPluginAsyncZod {
@@ -33,6 +33,22 @@ export function unitsRoutes(ctx: Context): FastifyPluginAsyncZod {
         },
       },
       async (request) => getUnitWithAncestors(ctx, request.params.code),
+    );
+
+    app.get(
+      '/api/v1/units/:code/boundaries',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['units'],
+          summary: 'GeoJSON boundaries of the units below a unit (the unit itself where none exist): the offline base map',
+          params: z.strictObject({ code: unitCodeSchema }),
+        },
+      },
+      async (request, reply) => {
+        void reply.header('cache-control', 'public, max-age=86400');
+        return getUnitBoundaries(ctx, request.params.code);
+      },
     );
   };
 }

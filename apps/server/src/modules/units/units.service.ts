@@ -1,7 +1,8 @@
-import { UnitTree, type Unit, type UnitWithAncestors } from '@phongdich/core';
+import { UnitTree, inVietnamBounds, pointNearArea, type Unit, type UnitWithAncestors } from '@phongdich/core';
 import type { Context } from '../../context.js';
 import { getMeta, setMeta } from '../../db/meta.js';
 import { AppError } from '../../http/errors.js';
+import { boundariesFor, provinceGeometry, type FeatureCollection } from './units.geo.js';
 import { readBundledUnits } from './units.loader.js';
 import { allUnits, countUnits, insertUnits } from './units.repository.js';
 
@@ -81,4 +82,22 @@ export function listUnits(ctx: Context, query: UnitListQuery): Unit[] {
 /** True when the unit lies in the province this installation serves. */
 export function isInHomeProvince(ctx: Context, code: string): boolean {
   return unitTree(ctx).contains(ctx.config.homeUnit, code);
+}
+
+export function getUnitBoundaries(ctx: Context, code: string): FeatureCollection {
+  const unit = requireUnit(ctx, code);
+  const children = unitTree(ctx).children(code).map((c) => c.code);
+  return boundariesFor(ctx.config.unitsDataset, unit, children);
+}
+
+// Bundled province outlines are simplified to ≈200 m; a place on the border must still pass.
+const BORDER_TOLERANCE_M = 1500;
+
+/** Where a point lies relative to a unit's province: inside, outside, or not checkable (no geometry). */
+export function checkLocation(ctx: Context, unitCode: string, lat: number, lon: number): 'ok' | 'outside_vietnam' | 'outside_province' {
+  if (!inVietnamBounds(lat, lon)) return 'outside_vietnam';
+  const unit = requireUnit(ctx, unitCode);
+  const outline = provinceGeometry(ctx.config.unitsDataset, unit.provinceCode);
+  if (outline && !pointNearArea(outline, lat, lon, BORDER_TOLERANCE_M)) return 'outside_province';
+  return 'ok';
 }

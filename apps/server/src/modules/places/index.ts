@@ -1,0 +1,5 @@
+export { placesRoutes } from './places.routes.js';
+export { pointsRoutes } from './points.routes.js';
+export { targetsRoutes } from './targets.routes.js';
+export { resolveToken, resolveShortCode, resolvedView, type ResolvedRows } from './points.service.js';
+export { relationTo } from './place-access.js';
