@@ -2,6 +2,7 @@ import { newId, type Context } from '../context.js';
 import { deliverDueMessages } from '../modules/messaging/index.js';
 import { purgeExpiredSessions } from '../modules/accounts/index.js';
 import { tryLease } from './lease.js';
+import { optimizeDatabase } from '../db/database.js';
 
 export interface Job {
   name: string;
@@ -12,6 +13,7 @@ export interface Job {
 export const JOBS: Job[] = [
   { name: 'outbox.deliver', everyMs: 2_000, run: (ctx) => deliverDueMessages(ctx) },
   { name: 'sessions.purge', everyMs: 3_600_000, run: (ctx) => purgeExpiredSessions(ctx) },
+  { name: 'database.optimize', everyMs: 6 * 3_600_000, run: (ctx) => optimizeDatabase(ctx.db, ctx.dialect) },
 ];
 
 export interface JobRunner {

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -49,11 +50,44 @@ function pointsData(points: MapPoint[]) {
   };
 }
 
+function webglAvailable(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+function createMap(element: HTMLElement): MapLibreMap {
+  const instance = new maplibregl.Map({
+    container: element,
+    style: {
+      version: 8,
+      sources: { units: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, points: { type: 'geojson', data: pointsData([]) } },
+      layers: [
+        { id: 'background', type: 'background', paint: { 'background-color': '#e8eef5' } },
+        { id: 'units-fill', type: 'fill', source: 'units', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 } },
+        { id: 'units-line', type: 'line', source: 'units', paint: { 'line-color': '#7d8896', 'line-width': 1 } },
+        { id: 'points', type: 'circle', source: 'points', paint: { 'circle-radius': 6, 'circle-color': ['get', 'color'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
+      ],
+    },
+    center: [105.8, 21.5],
+    zoom: 7,
+    attributionControl: false,
+  });
+  instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  return instance;
+}
+
 /**
  * A map whose base layer is the bundled administrative boundaries, so it works offline and without
  * a tile server; optional points, a marker and picking a location by tapping.
  */
 export function MapView({ boundariesOf, points = [], marker, onPick, onPointClick, height = 360, label }: Props) {
+  const { t } = useTranslation();
+  // No WebGL (old phones, some locked-down browsers): the page works on without the map.
+  const [supported] = useState(webglAvailable);
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap | null>(null);
   const markerRef = useRef<maplibregl.Marker | null>(null);
@@ -63,24 +97,13 @@ export function MapView({ boundariesOf, points = [], marker, onPick, onPointClic
   });
 
   useEffect(() => {
-    if (!container.current) return;
-    const instance = new maplibregl.Map({
-      container: container.current,
-      style: {
-        version: 8,
-        sources: { units: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }, points: { type: 'geojson', data: pointsData([]) } },
-        layers: [
-          { id: 'background', type: 'background', paint: { 'background-color': '#e8eef5' } },
-          { id: 'units-fill', type: 'fill', source: 'units', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 } },
-          { id: 'units-line', type: 'line', source: 'units', paint: { 'line-color': '#7d8896', 'line-width': 1 } },
-          { id: 'points', type: 'circle', source: 'points', paint: { 'circle-radius': 6, 'circle-color': ['get', 'color'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
-        ],
-      },
-      center: [105.8, 21.5],
-      zoom: 7,
-      attributionControl: false,
-    });
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    if (!container.current || !supported) return;
+    let instance: MapLibreMap;
+    try {
+      instance = createMap(container.current);
+    } catch {
+      return;
+    }
     instance.on('click', (event: MapMouseEvent) => {
       const hit = instance.queryRenderedFeatures(event.point, { layers: ['points'] })[0];
       if (hit && handlers.current.onPointClick) handlers.current.onPointClick(String(hit.properties.id));
@@ -91,7 +114,7 @@ export function MapView({ boundariesOf, points = [], marker, onPick, onPointClic
       instance.remove();
       map.current = null;
     };
-  }, []);
+  }, [supported]);
 
   useEffect(() => {
     let cancelled = false;
@@ -129,5 +152,6 @@ export function MapView({ boundariesOf, points = [], marker, onPick, onPointClic
     markerRef.current = marker ? new maplibregl.Marker({ color: '#0b5cad' }).setLngLat([marker.lon, marker.lat]).addTo(instance) : null;
   }, [marker]);
 
+  if (!supported) return <p className="map-unavailable">{t('app.mapUnavailable')}</p>;
   return <div ref={container} className="map" style={{ height }} role="region" aria-label={label} />;
 }

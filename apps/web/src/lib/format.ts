@@ -5,14 +5,15 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(currentLanguage() === 'vi' ? 'vi-VN' : 'en-GB').format(value);
 }
 
-/** dd/mm/yyyy hh:mm in the installation's time zone (Vietnam). */
+const ZONE = 'Asia/Ho_Chi_Minh';
+
+/** dd/mm/yyyy in Vietnam's time zone (the same in both languages, as Vietnamese forms write it). */
+export function formatDate(epochMs: number): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(epochMs);
+}
+
+/** dd/mm/yyyy hh:mm in Vietnam's time zone. */
 export function formatDateTime(epochMs: number): string {
-  return new Intl.DateTimeFormat(currentLanguage() === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(epochMs);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+  return `${formatDate(epochMs)} ${time}`;
 }

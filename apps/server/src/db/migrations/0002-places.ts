@@ -32,8 +32,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('places_identity').on('places').columns(['commune_code', 'name_key', 'address_key']).unique().execute();
-  await db.schema.createIndex('places_province').on('places').columns(['province_code', 'name_key']).execute();
-  await db.schema.createIndex('places_district').on('places').columns(['district_code', 'name_key']).execute();
+  // Officials page through their area's places, filtered by one or two of type, sector and status.
+  // Each index ends with the default order (name, then id), so a page is read from the index alone,
+  // and listing 100,000 places stays cheap at any page.
+  const byName = ['name_key', 'id'];
+  await db.schema.createIndex('places_province').on('places').columns(['province_code', ...byName]).execute();
+  await db.schema.createIndex('places_district').on('places').columns(['district_code', ...byName]).execute();
+  await db.schema.createIndex('places_commune').on('places').columns(['commune_code', ...byName]).execute();
+  await db.schema.createIndex('places_province_type').on('places').columns(['province_code', 'type', 'status', ...byName]).execute();
+  await db.schema.createIndex('places_province_sector').on('places').columns(['province_code', 'sector', 'status', ...byName]).execute();
+  await db.schema.createIndex('places_province_status').on('places').columns(['province_code', 'status', ...byName]).execute();
+  await db.schema.createIndex('places_province_created').on('places').columns(['province_code', 'created_at', 'id']).execute();
   await db.schema.createIndex('places_status').on('places').columns(['status', 'created_at']).execute();
 
   await db.schema

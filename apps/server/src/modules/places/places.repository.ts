@@ -41,6 +41,10 @@ export interface PlaceFilter {
   offset: number;
 }
 
+/**
+ * A page of places. The page's ids are found first (from an index alone where the filters allow,
+ * however deep the page), then only those rows are read.
+ */
 export async function listPlaces(db: Db, filter: PlaceFilter): Promise<{ rows: PlaceRow[]; total: number }> {
   let query = db.selectFrom('places');
   for (const condition of filter.where) query = query.where(condition);
@@ -49,11 +53,15 @@ export async function listPlaces(db: Db, filter: PlaceFilter): Promise<{ rows: P
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.nameKey) query = query.where('name_key', 'like', `%${filter.nameKey}%`);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rows = query.selectAll();
-  if (filter.sort === 'created') rows = rows.orderBy('created_at', 'desc');
-  else if (filter.sort === 'commune') rows = rows.orderBy('commune_code').orderBy('name_key');
-  else rows = rows.orderBy('name_key');
-  return { rows: await rows.orderBy('id').limit(filter.limit).offset(filter.offset).execute(), total: Number(total.n) };
+  let ids = query.select('id');
+  if (filter.sort === 'created') ids = ids.orderBy('created_at', 'desc').orderBy('id', 'desc');
+  else if (filter.sort === 'commune') ids = ids.orderBy('commune_code').orderBy('name_key').orderBy('id');
+  else ids = ids.orderBy('name_key').orderBy('id');
+  const page = (await ids.limit(filter.limit).offset(filter.offset).execute()).map((r) => r.id);
+  if (page.length === 0) return { rows: [], total: Number(total.n) };
+  const rows = await db.selectFrom('places').selectAll().where('id', 'in', page).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: page.map((id) => byId.get(id)).filter((r): r is PlaceRow => r !== undefined), total: Number(total.n) };
 }
 
 export async function insertMember(db: Db, row: MemberRow): Promise<void> {

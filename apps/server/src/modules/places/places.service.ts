@@ -183,13 +183,12 @@ export async function summaries(ctx: Context, rows: PlaceRow[]): Promise<PlaceSu
 /** Scope and filters of a listing, as SQL conditions; shared by the list, the map and the export. */
 export function placeConditions(ctx: Context, actor: Actor, query: Pick<PlaceListQuery, 'unit'>) {
   const scope = actorScope(ctx, actor);
-  const where = [scopeCondition(scope, PLACE_SCOPE_COLUMNS)];
-  if (query.unit) {
-    const unit = requireUnit(ctx, query.unit, 'unit');
-    if (scope.kind === 'unit' && !unitTree(ctx).contains(scope.unitCode, unit.code)) throw new AppError('out_of_scope', { field: 'unit' });
-    where.push(scopeCondition({ kind: 'unit', unitCode: unit.code, tier: unit.tier, sector: null }, PLACE_SCOPE_COLUMNS));
-  }
-  return where;
+  if (!query.unit) return [scopeCondition(scope, PLACE_SCOPE_COLUMNS)];
+  const unit = requireUnit(ctx, query.unit, 'unit');
+  if (scope.kind === 'none' || (scope.kind === 'unit' && !unitTree(ctx).contains(scope.unitCode, unit.code))) throw new AppError('out_of_scope', { field: 'unit' });
+  // A unit inside the scope is the narrower filter; only a sector limit of the scope still applies.
+  const sector = scope.kind === 'unit' ? scope.sector : null;
+  return [scopeCondition({ kind: 'unit', unitCode: unit.code, tier: unit.tier, sector }, PLACE_SCOPE_COLUMNS)];
 }
 
 export async function listPlaces(ctx: Context, actor: Actor, query: PlaceListQuery): Promise<{ items: PlaceSummary[]; total: number }> {

@@ -76,7 +76,7 @@ export function TargetsPage({ within }: { within: string }) {
                 {targets.data.items.map((target) => (
                   <tr key={target.id}>
                     <td>
-                      {target.name}
+                      <span>{target.name}</span>
                       {target.streetAddress && <div className="muted">{target.streetAddress}</div>}
                     </td>
                     <td>{t(`placeTypes.${target.type}`)}</td>

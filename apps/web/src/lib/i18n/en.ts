@@ -22,6 +22,7 @@ export const en: Messages = {
     notFound: 'This page does not exist.',
     goHome: 'Go to the home page',
     networkError: 'Cannot reach the server. Check the network and try again.',
+    mapUnavailable: 'This device cannot show the map. You can still type coordinates.',
   },
   roles: {
     citizen: 'Citizen',

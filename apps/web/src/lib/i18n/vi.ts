@@ -21,6 +21,7 @@ export const vi = {
     notFound: 'Không tìm thấy trang này.',
     goHome: 'Về trang chủ',
     networkError: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    mapUnavailable: 'Thiết bị này không hiển thị được bản đồ. Bạn vẫn có thể nhập tọa độ.',
   },
   roles: {
     citizen: 'Người dân',
