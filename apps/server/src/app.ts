@@ -16,6 +16,8 @@ import { authRoutes, usersRoutes } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { messagingRoutes } from './modules/messaging/index.js';
 import { placesRoutes, pointsRoutes, targetsRoutes } from './modules/places/index.js';
+import { peopleRoutes } from './modules/people/index.js';
+import { presenceRoutes } from './modules/presence/index.js';
 import { unitsRoutes } from './modules/units/index.js';
 
 export interface AppOptions {
@@ -102,6 +104,8 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(placesRoutes(ctx));
   await app.register(pointsRoutes(ctx));
   await app.register(targetsRoutes(ctx));
+  await app.register(peopleRoutes(ctx));
+  await app.register(presenceRoutes(ctx));
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

@@ -183,6 +183,51 @@ export const ERRORS = {
     vi: 'Địa điểm phải có ít nhất một chủ. Hãy thêm chủ mới trước khi xóa.',
     en: 'A place needs at least one owner. Add another owner first.',
   },
+  scan_time_future: {
+    status: 400,
+    vi: 'Thời gian quét ở tương lai. Hãy kiểm tra đồng hồ của điện thoại.',
+    en: 'The scan time is in the future. Check the phone\'s clock.',
+  },
+  scan_too_old: {
+    status: 400,
+    vi: 'Lượt quét này đã quá cũ để ghi nhận.',
+    en: 'This scan is too old to be recorded.',
+  },
+  scan_out_of_order: {
+    status: 409,
+    vi: 'Lượt quét ra trước lượt quét vào. Hãy quét lại khi đến.',
+    en: 'This check-out is earlier than the check-in. Scan again on arrival.',
+  },
+  impossible_travel: {
+    status: 409,
+    vi: 'Không thể có mặt ở hai nơi cách xa nhau như vậy trong thời gian ngắn. Lượt quét không được ghi nhận.',
+    en: 'Nobody can be at two places this far apart so quickly. The scan was not recorded.',
+  },
+  no_open_visit: {
+    status: 409,
+    vi: 'Người này chưa quét vào tại địa điểm, không thể quét ra.',
+    en: 'This person has not checked in here, so they cannot check out.',
+  },
+  personal_qr_invalid: {
+    status: 400,
+    vi: 'Mã QR cá nhân không hợp lệ.',
+    en: 'This personal QR code is not valid.',
+  },
+  personal_qr_revoked: {
+    status: 410,
+    vi: 'Mã QR cá nhân này đã được thay mới. Hãy dùng mã mới nhất.',
+    en: 'This personal QR code has been replaced. Use the newest one.',
+  },
+  visit_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy lượt ra vào này.',
+    en: 'This visit does not exist.',
+  },
+  visitor_identity_required: {
+    status: 400,
+    vi: 'Hãy quét mã QR cá nhân, hoặc nhập số điện thoại kèm mã xác thực, hoặc nhập họ tên khách.',
+    en: 'Scan the personal QR code, or enter the phone number with its code, or enter the visitor\'s name.',
+  },
   internal_error: {
     status: 500,
     vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',

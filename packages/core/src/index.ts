@@ -8,3 +8,4 @@ export * from './accounts.js';
 export * from './places.js';
 export * from './geo.js';
 export * from './declarations/index.js';
+export * from './presence.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_HOME_UNIT, UNITS_DATASETS } from '@phongdich/core';
+import { DEFAULT_DWELL_MINUTES, DEFAULT_HOME_UNIT, PLACE_TYPES, UNITS_DATASETS, type PlaceType } from '@phongdich/core';
 import type { Environment } from './env.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -33,6 +33,22 @@ const schema = z.object({
   ARGON2_MEMORY_KIB: int(1024, 1024 * 1024).default(19456),
   PLACES_AUTO_APPROVE: flag.default(false),
   IMPORT_MAX_ROWS: int(1, 1_000_000).default(5000),
+  SCAN_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
+  SCAN_BATCH_MS: int(0, 100).default(2),
+  VISIT_RETENTION_DAYS: int(1, 3650).default(21),
+  OWNER_SEES_VISITORS: flag.default(false),
+  DWELL_MINUTES: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        const parsed = z.partialRecord(z.enum(PLACE_TYPES), z.number().int().min(5).max(7 * 24 * 60)).parse(JSON.parse(text));
+        return { ...DEFAULT_DWELL_MINUTES, ...parsed };
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON like {"school": 480, "market": 120} (minutes per place type)' });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface Config {
@@ -61,6 +77,15 @@ export interface Config {
   /** Self-registered places are active at once instead of waiting for a commune official. */
   placesAutoApprove: boolean;
   importMaxRows: number;
+  /** Offline scans older than this are refused. */
+  scanMaxAgeMs: number;
+  /** How long the scan writer gathers scans into one transaction. */
+  scanBatchMs: number;
+  visitRetentionMs: number;
+  /** Owners see their visitors' masked names only, unless this is on. */
+  ownerSeesVisitors: boolean;
+  /** Stay after which an open visit is closed automatically, per place type (minutes). */
+  dwellMinutes: Record<PlaceType, number>;
   secureCookies: boolean;
   /** Settings that work but should not be used in production; logged loudly at start. */
   warnings: string[];
@@ -115,6 +140,11 @@ export function loadConfig(env: Environment): Readonly<Config> {
     argon2MemoryKib: e.ARGON2_MEMORY_KIB,
     placesAutoApprove: e.PLACES_AUTO_APPROVE,
     importMaxRows: e.IMPORT_MAX_ROWS,
+    scanMaxAgeMs: e.SCAN_MAX_AGE_HOURS * 3_600_000,
+    scanBatchMs: e.SCAN_BATCH_MS,
+    visitRetentionMs: e.VISIT_RETENTION_DAYS * 86_400_000,
+    ownerSeesVisitors: e.OWNER_SEES_VISITORS,
+    dwellMinutes: e.DWELL_MINUTES,
     secureCookies: url.protocol === 'https:',
     warnings,
   });

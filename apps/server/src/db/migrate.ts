@@ -2,11 +2,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-places.js';
+import * as m0003 from './migrations/0003-presence.js';
 
 // Listed explicitly (not read from disk) so the same list works from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-places': m0002,
+  '0003-presence': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

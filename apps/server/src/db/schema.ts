@@ -2,6 +2,8 @@ import type { AccountsTables } from '../modules/accounts/accounts.table.js';
 import type { AuditTables } from '../modules/audit/audit.table.js';
 import type { MessagingTables } from '../modules/messaging/messaging.table.js';
 import type { PlacesTables } from '../modules/places/places.table.js';
+import type { PeopleTables } from '../modules/people/people.table.js';
+import type { PresenceTables } from '../modules/presence/presence.table.js';
 import type { UnitsTables } from '../modules/units/units.table.js';
 
 /** Installation-wide facts (chosen units dataset, schema details) in a key/value table. */
@@ -16,7 +18,7 @@ export interface JobLeasesTable {
   expires_at: number;
 }
 
-export interface Database extends UnitsTables, AccountsTables, AuditTables, MessagingTables, PlacesTables {
+export interface Database extends UnitsTables, AccountsTables, AuditTables, MessagingTables, PlacesTables, PeopleTables, PresenceTables {
   meta: MetaTable;
   job_leases: JobLeasesTable;
 }

@@ -3,6 +3,7 @@ import { deliverDueMessages } from '../modules/messaging/index.js';
 import { purgeExpiredSessions } from '../modules/accounts/index.js';
 import { tryLease } from './lease.js';
 import { optimizeDatabase } from '../db/database.js';
+import { closeOverdueVisits, purgeOldVisits } from '../modules/presence/index.js';
 
 export interface Job {
   name: string;
@@ -13,6 +14,8 @@ export interface Job {
 export const JOBS: Job[] = [
   { name: 'outbox.deliver', everyMs: 2_000, run: (ctx) => deliverDueMessages(ctx) },
   { name: 'sessions.purge', everyMs: 3_600_000, run: (ctx) => purgeExpiredSessions(ctx) },
+  { name: 'visits.auto_checkout', everyMs: 5 * 60_000, run: (ctx) => closeOverdueVisits(ctx) },
+  { name: 'visits.retention', everyMs: 3_600_000, run: (ctx) => purgeOldVisits(ctx) },
   { name: 'database.optimize', everyMs: 6 * 3_600_000, run: (ctx) => optimizeDatabase(ctx.db, ctx.dialect) },
 ];
 

@@ -1,22 +1,12 @@
 import type { Language } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
-import { newId, securityLog, type Context } from '../../context.js';
+import { securityLog, type Context } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { enqueueMessage } from '../messaging/index.js';
-import {
-  countRecentOtps,
-  deleteSessionsOfUser,
-  findLatestOtp,
-  findUserById,
-  findUserByUsername,
-  insertOtp,
-  updateOtp,
-  updateUser,
-  type UserRow,
-} from './accounts.repository.js';
+import { deleteSessionsOfUser, findUserById, findUserByUsername, updateUser, type UserRow } from './accounts.repository.js';
 import { afterFailedLogin, isLocked } from './accounts.rules.js';
-import { findOrCreateCitizenByPhone, phoneIndex } from './citizens.js';
+import { findOrCreateCitizenByPhone } from './citizens.js';
+import { checkPhoneCode, sendPhoneCode } from './phone-codes.js';
 import { issueSession, type IssuedSession } from './sessions.js';
 
 // Verifying against a fixed hash when the username is unknown keeps the answer time the same,
@@ -69,57 +59,18 @@ export async function changePassword(
   });
 }
 
-function otpDigest(ctx: Context, challengeId: string, code: string): string {
-  return ctx.cipher.blindIndex('otp', `${challengeId}:${code}`);
-}
-
 /** Sends a 6-digit sign-in code by SMS (through the outbox); a few per phone per hour. */
-export async function requestSignInCode(ctx: Context, phone: string, lang: Language, requestId: string): Promise<{ expiresInSeconds: number }> {
-  const index = phoneIndex(ctx, phone);
-  const now = ctx.clock.now();
-  if ((await countRecentOtps(ctx.db, index, now - 3_600_000)) >= ctx.config.otpPerPhonePerHour) {
-    securityLog(ctx).info({ reqId: requestId, reason: 'otp_quota' }, 'sign-in code refused');
-    throw new AppError('rate_limited');
-  }
-  const code = String(ctx.rng.int(1_000_000)).padStart(6, '0');
-  const id = newId(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertOtp(trx, {
-      id,
-      phone_index: index,
-      code_hash: otpDigest(ctx, id, code),
-      purpose: 'sign_in',
-      attempts: 0,
-      created_at: now,
-      expires_at: now + ctx.config.otpTtlMs,
-      consumed_at: null,
-    });
-    await enqueueMessage(
-      ctx,
-      { channel: 'sms', recipient: phone, template: 'sign_in_code', language: lang, vars: { code, minutes: Math.round(ctx.config.otpTtlMs / 60_000) }, dedupeKey: `otp:${id}` },
-      trx,
-    );
-  });
-  return { expiresInSeconds: Math.round(ctx.config.otpTtlMs / 1000) };
+export function requestSignInCode(ctx: Context, phone: string, lang: Language, requestId: string): Promise<{ expiresInSeconds: number }> {
+  return sendPhoneCode(ctx, { phone, purpose: 'sign_in', template: 'sign_in_code', lang, vars: {} }, requestId);
 }
 
 /** Checks a sign-in code; on success signs the citizen in, creating the account on first use. */
 export async function verifySignInCode(ctx: Context, phone: string, code: string, requestId: string): Promise<IssuedSession & { user: UserRow }> {
-  const index = phoneIndex(ctx, phone);
-  const now = ctx.clock.now();
-  const challenge = await findLatestOtp(ctx.db, index, 'sign_in');
-  if (!challenge || challenge.expires_at <= now) throw new AppError('otp_expired', { field: 'code' });
-  if (challenge.attempts >= ctx.config.otpMaxAttempts) throw new AppError('otp_too_many_attempts', { field: 'code' });
-  if (challenge.code_hash !== otpDigest(ctx, challenge.id, code)) {
-    await updateOtp(ctx.db, challenge.id, { attempts: challenge.attempts + 1 });
-    securityLog(ctx).info({ reqId: requestId, reason: 'otp_mismatch' }, 'sign-in code refused');
-    throw new AppError('otp_invalid', { field: 'code' });
-  }
+  await checkPhoneCode(ctx, phone, 'sign_in', code, requestId);
   return ctx.db.transaction().execute(async (trx) => {
-    await updateOtp(trx, challenge.id, { consumed_at: now });
     const user = await findOrCreateCitizenByPhone(ctx, phone, trx);
     if (user.status !== 'active') throw new AppError('account_disabled');
-    await updateUser(trx, user.id, { last_login_at: now });
+    await updateUser(trx, user.id, { last_login_at: ctx.clock.now() });
     const session = await issueSession(ctx, user.id, ctx.config.citizenSessionMs, trx);
     return { ...session, user };
   });

@@ -3,3 +3,5 @@ export { ensureInitialAdmin, createUser, listUsers } from './users.service.js';
 export { authRoutes } from './auth.routes.js';
 export { usersRoutes } from './users.routes.js';
 export { findOrCreateCitizenByPhone, labelsOf, phonesOf, type PersonLabel } from './citizens.js';
+export { sendPhoneCode, checkPhoneCode } from './phone-codes.js';
+export { phoneIndex } from './citizens.js';

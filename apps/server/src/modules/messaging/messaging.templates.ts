@@ -6,6 +6,10 @@ export const TEMPLATES = {
     vi: 'PhongDich: mã xác thực của bạn là {code}, hết hạn sau {minutes} phút. Không chia sẻ mã này cho ai.',
     en: 'PhongDich: your verification code is {code}, valid for {minutes} minutes. Do not share it.',
   },
+  visit_code: {
+    vi: 'PhongDich: mã xác nhận ra, vào "{place}" là {code} (hiệu lực {minutes} phút). Đọc mã này cho nhân viên nếu bạn đang ở đó.',
+    en: 'PhongDich: the code to confirm your visit to "{place}" is {code} (valid {minutes} minutes). Tell it to the staff if you are there.',
+  },
   place_registered_owner: {
     vi: 'PhongDich: địa điểm "{place}" đã được đăng ký điểm kiểm dịch, bạn là chủ địa điểm. Đăng nhập bằng số điện thoại này tại {url} để in mã QR và thêm nhân viên.',
     en: 'PhongDich: "{place}" is registered as a checkpoint with you as its owner. Sign in with this phone at {url} to print QR posters and add staff.',

@@ -163,3 +163,12 @@ export async function placePins(db: Db, where: Expression<SqlBool>[]): Promise<P
   for (const condition of where) query = query.where(condition);
   return query.execute();
 }
+
+export async function anyMembership(db: Db, userId: string): Promise<boolean> {
+  return (await db.selectFrom('place_members').select('place_id').where('user_id', '=', userId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export function placesByIds(db: Db, ids: readonly string[]): Promise<PlaceRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('places').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+}

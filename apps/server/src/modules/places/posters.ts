@@ -1,13 +1,5 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { drawQr, FONT_BOLD, FONT_REGULAR, MM, quietZone, renderPdf } from '../../pdf/pdf-kit.js';
 
-const require = createRequire(import.meta.url);
-// Be Vietnam Pro was drawn for Vietnamese diacritics; the full TTFs carry every glyph (OFL-1.1).
-const FONT_REGULAR = require.resolve('@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf');
-
-const MM = 72 / 25.4;
 const A4 = { width: 595.28, height: 841.89 };
 /** The QR symbol is 15 cm wide on paper (the minimum the instruction asks for), plus its quiet zone. */
 export const POSTER_QR_SIZE_MM = 150;
@@ -21,25 +13,6 @@ export interface PosterContent {
   url: string;
   shortCode: string;
   manualEntryUrl: string;
-}
-
-function drawQr(doc: PDFKit.PDFDocument, qr: QRCode.QRCode, x: number, y: number, size: number): void {
-  const count = qr.modules.size;
-  const cell = size / count;
-  doc.save().fillColor('#000000');
-  // One rectangle per horizontal run of dark modules keeps the file small and the edges crisp.
-  for (let row = 0; row < count; row++) {
-    let runStart = -1;
-    for (let col = 0; col <= count; col++) {
-      const dark = col < count && qr.modules.get(row, col) === 1;
-      if (dark && runStart < 0) runStart = col;
-      if (!dark && runStart >= 0) {
-        doc.rect(x + runStart * cell, y + row * cell, (col - runStart) * cell, cell);
-        runStart = -1;
-      }
-    }
-  }
-  doc.fill().restore();
 }
 
 function fitText(doc: PDFKit.PDFDocument, text: string, font: string, maxSize: number, minSize: number, width: number, maxLines: number): number {
@@ -65,12 +38,11 @@ function drawPoster(doc: PDFKit.PDFDocument, poster: PosterContent): void {
   y = doc.y + 1;
   doc.font(FONT_REGULAR).fontSize(11).fillColor('#333333').text(poster.unitNames.join(', '), margin, y, { width, align: 'center' });
 
-  const qr = QRCode.create(poster.url, { errorCorrectionLevel: 'M' });
   const qrSize = POSTER_QR_SIZE_MM * MM;
   // The standard asks for a quiet zone of four modules on every side.
-  const quiet = (4 * qrSize) / qr.modules.size;
+  const quiet = quietZone(poster.url, qrSize);
   const qrTop = doc.y + quiet;
-  drawQr(doc, qr, (A4.width - qrSize) / 2, qrTop, qrSize);
+  drawQr(doc, poster.url, (A4.width - qrSize) / 2, qrTop, qrSize);
 
   y = qrTop + qrSize + quiet;
   doc.font(FONT_REGULAR).fontSize(11).fillColor('#333333').text('Không quét được? Nhập mã tay / Cannot scan? Enter the code:', margin, y, { width, align: 'center' });
@@ -87,16 +59,10 @@ function drawPoster(doc: PDFKit.PDFDocument, poster: PosterContent): void {
 
 /** Renders A4 posters, one page per QR point, as a PDF. */
 export function renderPosters(posters: PosterContent[], title: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: title, Creator: 'PhongDich' } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderPdf({ size: 'A4', info: { Title: title, Creator: 'PhongDich' } }, (doc) => {
     for (const poster of posters) {
       doc.addPage();
       drawPoster(doc, poster);
     }
-    doc.end();
   });
 }
