@@ -1,6 +1,5 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -11,6 +10,7 @@ import { pingDatabase } from './db/database.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandling, validatorCompiler } from './http/errors.js';
 import { registerLanguage } from './http/language.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
 import { authRoutes, usersRoutes } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
@@ -50,22 +50,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
 
   await app.register(fastifyCookie);
   registerLanguage(app);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: ctx.config.secureCookies,
-  });
+  registerSecurityHeaders(app, { https: ctx.config.secureCookies });
   await app.register(fastifyRateLimit, {
     global: true,
     max: ctx.config.rateLimitPerMinute,

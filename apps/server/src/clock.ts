@@ -32,8 +32,23 @@ export interface Rng {
   int(maxExclusive: number): number;
 }
 
+// Asking the kernel for a few bytes at a time costs more than the scan it is for (ids, request ids);
+// bytes are drawn from a pool refilled 4 KiB at a time.
+const POOL_SIZE = 4096;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
 export const cryptoRng: Rng = {
-  bytes: (length) => crypto.randomBytes(length),
+  bytes(length) {
+    if (length > POOL_SIZE / 4) return crypto.randomBytes(length);
+    if (poolOffset + length > pool.length) {
+      pool = crypto.randomBytes(POOL_SIZE);
+      poolOffset = 0;
+    }
+    const out = Uint8Array.prototype.slice.call(pool, poolOffset, poolOffset + length);
+    poolOffset += length;
+    return out;
+  },
   int: (maxExclusive) => crypto.randomInt(maxExclusive),
 };
 

@@ -2,7 +2,7 @@ import { pino, type Logger } from 'pino';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from '@phongdich/core';
 import type { Config } from './config/config.js';
-import { openDatabase, type Dialect } from './db/database.js';
+import { openDatabase, type DatabaseHandle, type Dialect } from './db/database.js';
 import type { Database } from './db/schema.js';
 import { FieldCipher } from './crypto/field-cipher.js';
 import { loadKeyring, type Keyring } from './crypto/keyring.js';
@@ -14,6 +14,8 @@ export interface Context {
   config: Readonly<Config>;
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The raw SQLite connection (null on PostgreSQL); only the scan writer uses it. */
+  sqlite: DatabaseHandle['sqlite'];
   clock: Clock;
   rng: Rng;
   keyring: Keyring;
@@ -46,6 +48,7 @@ export function createContext(config: Readonly<Config>, options: ContextOptions 
     config,
     db: handle.db,
     dialect: handle.dialect,
+    sqlite: handle.sqlite,
     clock: options.clock ?? systemClock,
     rng: options.rng ?? cryptoRng,
     keyring,

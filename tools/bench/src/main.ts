@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Benchmark, BenchResult } from './framework.js';
 import { round } from './framework.js';
 import { placesListBenchmark } from './benchmarks/places-list.js';
+import { scansBenchmark } from './benchmarks/scans.js';
 
-const BENCHMARKS: Benchmark[] = [placesListBenchmark];
+const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark];
 
 function table(results: BenchResult[]): string {
   const rows = [['benchmark', 'figure', 'baseline', 'ratio', 'target', 'result']];

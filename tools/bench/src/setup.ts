@@ -16,14 +16,17 @@ export interface BenchEnvironment {
   ctx: Context;
   app: FastifyInstance;
   dataDir: string;
+  /** The keyring as the KEYRING variable, so a server process started on this data reads it. */
+  keyringEnv: string;
   close(): Promise<void>;
 }
 
 /** A fresh installation on a real SQLite file (or PostgreSQL schema), as the server would run it. */
-export async function benchEnvironment(env: Record<string, string> = {}): Promise<BenchEnvironment> {
+export async function benchEnvironment(env: Record<string, string> = {}, options: { keepDataDir?: boolean } = {}): Promise<BenchEnvironment> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '4096', RATE_LIMIT_PER_MINUTE: '10000000', ...env });
-  const ctx = createContext(config, { rng: seededRng(42), keyring: parseKeyring(JSON.stringify(newKeyringFile())) });
+  const keyringJson = JSON.stringify(newKeyringFile());
+  const ctx = createContext(config, { rng: seededRng(42), keyring: parseKeyring(keyringJson) });
   await migrateToLatest(ctx.db);
   await initUnits(ctx);
   const app = await buildApp(ctx, { serveWebApp: false });
@@ -32,10 +35,11 @@ export async function benchEnvironment(env: Record<string, string> = {}): Promis
     ctx,
     app,
     dataDir,
+    keyringEnv: Buffer.from(keyringJson).toString('base64'),
     async close() {
       await app.close();
       await ctx.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

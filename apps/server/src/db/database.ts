@@ -11,6 +11,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The SQLite connection itself, for the one hot path that needs prepared statements (scans). */
+  sqlite: SQLite.Database | null;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ function openSqlite(file: string): DatabaseHandle {
   // Keeps the query planner's statistics fresh (SQLite's recommended call when a connection opens).
   connection.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite: connection, close: () => db.destroy() };
 }
 
 function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
@@ -47,7 +49,7 @@ function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
 }
 
 /** Cheap round trip used by /readyz. */

@@ -1,6 +1,14 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
+
+// pdfkit and qrcode load on the first document: most server processes never print one, and they
+// weigh tens of megabytes in memory.
+let QRCode: typeof QRCodeModule | undefined;
+
+function qrCode(): typeof QRCodeModule {
+  if (!QRCode) throw new Error('drawing outside renderPdf');
+  return QRCode;
+}
 
 const require = createRequire(import.meta.url);
 // Be Vietnam Pro was drawn for Vietnamese diacritics; the full TTFs carry every glyph (OFL-1.1).
@@ -11,7 +19,7 @@ export const MM = 72 / 25.4;
 
 /** A QR symbol drawn as vector rectangles; returns the width of the four-module quiet zone it needs. */
 export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): number {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const qr = qrCode().create(text, { errorCorrectionLevel: 'M' });
   const count = qr.modules.size;
   const cell = size / count;
   doc.save().fillColor('#000000');
@@ -33,11 +41,13 @@ export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: numb
 
 /** The quiet zone (four modules) a QR of this text needs at this size. */
 export function quietZone(text: string, size: number): number {
-  return (4 * size) / QRCode.create(text, { errorCorrectionLevel: 'M' }).modules.size;
+  return (4 * size) / qrCode().create(text, { errorCorrectionLevel: 'M' }).modules.size;
 }
 
 /** Renders pages with pdfkit into one PDF buffer. */
-export function renderPdf(options: PDFKit.PDFDocumentOptions, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+export async function renderPdf(options: PDFKit.PDFDocumentOptions, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+  const [{ default: PDFDocument }, qrcode] = await Promise.all([import('pdfkit'), import('qrcode')]);
+  QRCode = qrcode.default;
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ margin: 0, autoFirstPage: false, ...options });
     const chunks: Buffer[] = [];

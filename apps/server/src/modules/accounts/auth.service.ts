@@ -7,7 +7,7 @@ import { deleteSessionsOfUser, findUserById, findUserByUsername, updateUser, typ
 import { afterFailedLogin, isLocked } from './accounts.rules.js';
 import { findOrCreateCitizenByPhone } from './citizens.js';
 import { checkPhoneCode, sendPhoneCode } from './phone-codes.js';
-import { issueSession, type IssuedSession } from './sessions.js';
+import { forgetSessions, issueSession, type IssuedSession } from './sessions.js';
 
 // Verifying against a fixed hash when the username is unknown keeps the answer time the same,
 // so response times do not reveal which usernames exist.
@@ -57,6 +57,7 @@ export async function changePassword(
     await deleteSessionsOfUser(trx, user.id, sessionId);
     await recordAudit(ctx, actor, { action: 'account.password_change', subjectType: 'user', subjectId: user.id }, trx);
   });
+  forgetSessions(ctx);
 }
 
 /** Sends a 6-digit sign-in code by SMS (through the outbox); a few per phone per hour. */

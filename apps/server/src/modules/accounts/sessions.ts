@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Context } from '../../context.js';
+import { perContext, TtlCache } from '../../cache.js';
 import type { Database } from '../../db/schema.js';
 import { sha256Hex } from '../../crypto/tokens.js';
 import {
@@ -10,6 +11,7 @@ import {
   findUserById,
   insertSession,
   touchSession,
+  type SessionRow,
   type UserRow,
 } from './accounts.repository.js';
 
@@ -27,6 +29,17 @@ export interface IssuedSession {
 
 // Writing last_seen on every request would turn reads into writes; once a minute is precise enough.
 const TOUCH_EVERY_MS = 60_000;
+
+// Every request of a signed-in user starts with this lookup; a short-lived cache keeps it off the
+// database. Sign-outs, password changes and account changes here forget it at once; other server
+// processes see them within CACHE_TTL_MS.
+const CACHE_TTL_MS = 15_000;
+const cacheOf = perContext((ctx: Context) => new TtlCache<string, { session: SessionRow; user: UserRow }>(CACHE_TTL_MS, 100_000, () => ctx.clock.now()));
+
+/** Forgets cached sessions after accounts change (sign-out elsewhere, disabled, role or password changed). */
+export function forgetSessions(ctx: Context): void {
+  cacheOf(ctx).clear();
+}
 
 export async function issueSession(
   ctx: Context,
@@ -53,17 +66,27 @@ export async function issueSession(
 export async function resolveSession(ctx: Context, token: string): Promise<ResolvedSession | null> {
   if (token.length > 100) return null;
   const id = sha256Hex(token);
-  const session = await findSession(ctx.db, id);
   const now = ctx.clock.now();
-  if (!session || session.expires_at <= now) return null;
-  const user = await findUserById(ctx.db, session.user_id);
-  if (!user || user.status !== 'active') return null;
-  if (now - session.last_seen_at > TOUCH_EVERY_MS) await touchSession(ctx.db, id, now, now + session.idle_ms);
+  let found = cacheOf(ctx).get(id);
+  if (!found) {
+    const session = await findSession(ctx.db, id);
+    const user = session ? await findUserById(ctx.db, session.user_id) : undefined;
+    if (!session || !user) return null;
+    found = { session, user };
+    cacheOf(ctx).set(id, found);
+  }
+  const { session, user } = found;
+  if (session.expires_at <= now || user.status !== 'active') return null;
+  if (now - session.last_seen_at > TOUCH_EVERY_MS) {
+    await touchSession(ctx.db, id, now, now + session.idle_ms);
+    found.session = { ...session, last_seen_at: now, expires_at: now + session.idle_ms };
+  }
   return { sessionId: id, csrfToken: session.csrf_token, user };
 }
 
 export async function endSession(ctx: Context, sessionId: string): Promise<void> {
   await deleteSession(ctx.db, sessionId);
+  cacheOf(ctx).delete(sessionId);
 }
 
 export async function purgeExpiredSessions(ctx: Context): Promise<number> {

@@ -17,6 +17,7 @@ import {
   type UserRow,
 } from './accounts.repository.js';
 import { checkAssignment, readablePassword } from './accounts.rules.js';
+import { forgetSessions } from './sessions.js';
 
 export function toUser(row: UserRow): User {
   return {
@@ -102,6 +103,7 @@ export async function updateUser(ctx: Context, actor: Actor, id: string, input: 
     if (input.password) fields.push('password_reset');
     await recordAudit(ctx, actor, { action: 'user.update', subjectType: 'user', subjectId: id, unitCode, detail: { fields } }, trx);
   });
+  forgetSessions(ctx);
   return toUser({ ...existing, ...changes } as UserRow);
 }
 

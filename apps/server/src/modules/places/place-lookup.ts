@@ -21,7 +21,8 @@ export interface PlaceBasics {
   requiresDeclaration: boolean;
 }
 
-function basics(ctx: Context, row: PlaceRow): PlaceBasics {
+/** The basics of a place row other modules work with. */
+export function basics(ctx: Context, row: PlaceRow): PlaceBasics {
   return {
     id: row.id,
     name: row.name,

@@ -20,7 +20,7 @@ import { findOrCreateCitizenByPhone, phonesOf } from '../accounts/index.js';
 import { enqueueMessage } from '../messaging/index.js';
 import { checkLocation, isInHomeProvince, requireUnit, unitTree } from '../units/index.js';
 import { actorScope, loadPlaceFor, PLACE_SCOPE_COLUMNS, placeInScope } from './place-access.js';
-import { createPoint, pointViews } from './points.service.js';
+import { createPoint, forgetPoints, pointViews } from './points.service.js';
 import {
   activePointCounts,
   findPlaceByIdentity,
@@ -266,6 +266,7 @@ export async function editPlace(ctx: Context, actor: Actor, placeId: string, inp
     await updatePlace(trx, place.id, changes);
     await recordAudit(ctx, actor, { action: 'place.update', subjectType: 'place', subjectId: place.id, unitCode: communeCode, detail: { fields: Object.keys(input) } }, trx);
   });
+  forgetPoints(ctx);
   return placeDetail(ctx, { ...place, ...changes }, relation);
 }
 
@@ -285,6 +286,7 @@ export async function changePlaceStatus(ctx: Context, actor: Actor, placeId: str
       await enqueueMessage(ctx, { channel: 'sms', recipient: phone, template: 'place_status_changed', language: 'vi', vars: { place: place.name, status: STATUS_WORDS[status] }, dedupeKey: `place-status:${place.id}:${now}:${ownerId}` }, trx);
     }
   });
+  forgetPoints(ctx);
   return placeDetail(ctx, { ...place, ...changes }, relation);
 }
 

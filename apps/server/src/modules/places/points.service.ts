@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { normalizeShortCode, type Point, type PlaceType, type ResolvedPoint } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import { newId, securityLog, type Context } from '../../context.js';
+import { perContext, TtlCache } from '../../cache.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
@@ -90,12 +91,33 @@ export async function changePoint(ctx: Context, actor: Actor, pointId: string, c
     await recordAudit(ctx, actor, { action: `point.${change.action}`, subjectType: 'point', subjectId: point.id, unitCode: place.commune_code, detail: { placeId: place.id, version: changes.version ?? point.version } }, trx);
     return { ...point, ...changes };
   });
+  forgetPoints(ctx);
   return pointViews(ctx, [row])[0] as Point;
 }
 
 export interface ResolvedRows {
   point: PointRow;
   place: PlaceRow;
+}
+
+// Every scan resolves its point; a short-lived cache keeps that off the database. Changes to
+// points and places made here forget it at once; other server processes within the TTL.
+const pointCache = perContext((ctx: Context) => new TtlCache<string, ResolvedRows>(10_000, 50_000, () => ctx.clock.now()));
+
+/** Forgets cached points and places after a change to them. */
+export function forgetPoints(ctx: Context): void {
+  pointCache(ctx).clear();
+}
+
+async function pointWithPlace(ctx: Context, pointId: string): Promise<ResolvedRows | null> {
+  const cached = pointCache(ctx).get(pointId);
+  if (cached) return cached;
+  const point = await findPoint(ctx.db, pointId);
+  const place = point ? await findPlace(ctx.db, point.place_id) : undefined;
+  if (!point || !place) return null;
+  const rows = { point, place };
+  pointCache(ctx).set(pointId, rows);
+  return rows;
 }
 
 /**
@@ -108,15 +130,13 @@ export async function resolveToken(ctx: Context, token: string, requestId: strin
     securityLog(ctx).info({ reqId: requestId, reason: 'qr_forged' }, 'QR token refused');
     throw new AppError('qr_invalid');
   }
-  const point = await findPoint(ctx.db, decoded.pointId);
-  if (!point) throw new AppError('qr_invalid');
-  if (point.status === 'revoked' || point.version !== decoded.version) {
+  const found = await pointWithPlace(ctx, decoded.pointId);
+  if (!found) throw new AppError('qr_invalid');
+  if (found.point.status === 'revoked' || found.point.version !== decoded.version) {
     securityLog(ctx).info({ reqId: requestId, reason: 'qr_revoked' }, 'QR token refused');
     throw new AppError('checkpoint_revoked');
   }
-  const place = await findPlace(ctx.db, point.place_id);
-  if (!place) throw new AppError('qr_invalid');
-  return { point, place };
+  return found;
 }
 
 /** The point behind a short code typed by hand. */

@@ -1,5 +1,10 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs loads on the first spreadsheet: it is large, and most requests never touch one.
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 import { foldVietnamese } from '@phongdich/core';
 
 /** One column of an imported or exported sheet: Vietnamese heading first, other accepted spellings after. */
@@ -30,7 +35,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function firstSheet(data: Buffer, format: SheetFormat): Promise<ExcelJS.Worksheet | string> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   if (format === 'csv') {
     let text: string;
     try {
@@ -96,7 +101,7 @@ export async function readSheet(data: Buffer, format: SheetFormat, columns: Colu
 
 /** Writes rows as XLSX or CSV (UTF-8 with a byte-order mark, so Excel shows Vietnamese right). */
 export async function writeSheet(format: SheetFormat, sheetName: string, columns: Column[], rows: Array<Record<string, string | number | null>>, extraSheets: Array<{ name: string; rows: string[][] }> = []): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'PhongDich';
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c) => ({ header: c.heading, key: c.key, width: Math.max(12, Math.min(40, c.heading.length + 4)) }));

@@ -1,10 +1,11 @@
 import type { ScanRequest, ScanResult, StaffScan } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import { securityLog, type Context } from '../../context.js';
+import { perContext, TtlCache } from '../../cache.js';
 import { AppError } from '../../http/errors.js';
 import { checkPhoneCode, findOrCreateCitizenByPhone, labelsOf, phoneIndex, sendPhoneCode } from '../accounts/index.js';
 import { maskName, resolvePersonalToken } from '../people/index.js';
-import { findPlaceForScan, placeBasics, resolveShortCode, resolveToken, type PlaceBasics } from '../places/index.js';
+import { findPlaceForScan, placeBasics, placeBasicsOf, resolveShortCode, resolveToken, type PlaceBasics } from '../places/index.js';
 import { countInside, lastVisitOf } from './presence.repository.js';
 import { checkScanTime, impossibleTravel } from './presence.rules.js';
 import { ScanWriter, type ScanJob, type ScanOutcome } from './scan-writer.js';
@@ -27,12 +28,31 @@ function checkTime(ctx: Context, scannedAt: number, requestId: string): void {
   throw new AppError(verdict === 'future' ? 'scan_time_future' : 'scan_too_old', { field: 'scannedAt' });
 }
 
+interface LastSeen {
+  placeId: string;
+  lat: number | null;
+  lon: number | null;
+  at: number;
+}
+
+// Where each person was last seen, so the travel check costs no query on the scan path; a miss
+// (another server, a restart) falls back to the database.
+const lastSeen = perContext((ctx: Context) => new TtlCache<string, LastSeen>(86_400_000, 100_000, () => ctx.clock.now()));
+
+async function lastSeenOf(ctx: Context, personId: string): Promise<LastSeen | undefined> {
+  const cached = lastSeen(ctx).get(personId);
+  if (cached) return cached;
+  const last = await lastVisitOf(ctx.db, personId);
+  if (!last) return undefined;
+  const place = (await placeBasics(ctx, [last.place_id])).get(last.place_id);
+  return { placeId: last.place_id, lat: place?.lat ?? null, lon: place?.lon ?? null, at: last.checked_in_at };
+}
+
 async function checkTravel(ctx: Context, personId: string, place: PlaceBasics, scannedAt: number, requestId: string): Promise<void> {
   if (place.lat === null) return;
-  const last = await lastVisitOf(ctx.db, personId);
-  if (!last || last.place_id === place.id) return;
-  const previous = (await placeBasics(ctx, [last.place_id])).get(last.place_id);
-  if (previous && impossibleTravel({ lat: previous.lat, lon: previous.lon, at: last.checked_in_at }, { lat: place.lat, lon: place.lon, at: scannedAt })) {
+  const previous = await lastSeenOf(ctx, personId);
+  if (!previous || previous.placeId === place.id) return;
+  if (impossibleTravel(previous, { lat: place.lat, lon: place.lon, at: scannedAt })) {
     securityLog(ctx).info({ reqId: requestId, reason: 'impossible_travel' }, 'scan refused');
     throw new AppError('impossible_travel');
   }
@@ -41,6 +61,7 @@ async function checkTravel(ctx: Context, personId: string, place: PlaceBasics, s
 async function store(ctx: Context, job: ScanJob): Promise<Extract<ScanOutcome, { ok: true }>> {
   const outcome = await scanWriter(ctx).submit(job);
   if (!outcome.ok) throw new AppError(outcome.error);
+  if (job.personId) lastSeen(ctx).set(job.personId, { placeId: job.place.id, lat: job.place.lat, lon: job.place.lon, at: job.scannedAt });
   return outcome;
 }
 
@@ -52,7 +73,7 @@ export async function recordSelfScan(ctx: Context, actor: Actor, request: ScanRe
   const resolved = request.token ? await resolveToken(ctx, request.token, requestId) : await resolveShortCode(ctx, request.code ?? '');
   if (resolved.place.status !== 'active') throw new AppError('place_not_active');
   checkTime(ctx, request.scannedAt, requestId);
-  const place = (await placeBasics(ctx, [resolved.place.id])).get(resolved.place.id) as PlaceBasics;
+  const place = placeBasicsOf(ctx, resolved.place);
   await checkTravel(ctx, actor.userId, place, request.scannedAt, requestId);
   const outcome = await store(ctx, {
     actorId: actor.userId,

@@ -1,10 +1,13 @@
-import type { Transaction } from 'kysely';
+import type SQLite from 'better-sqlite3';
 import type { ErrorCode, ScanAction, VisitMethod } from '@phongdich/core';
 import { newId, type Context } from '../../context.js';
-import type { Database } from '../../db/schema.js';
 import type { PlaceBasics } from '../places/index.js';
-import { closeVisit, findOpenVisit, findReceipt, insertReceipt, insertVisit } from './presence.repository.js';
 import { decideScan } from './presence.rules.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { closeVisits, insertReceipts, insertVisits, openVisitsOf, receiptsOf, type Closing } from './batch-write.js';
+import type { ReceiptRow, VisitRow } from './presence.repository.js';
+import { sqliteScanStore, type ScanStore } from './scan-store.js';
 
 /** One scan to store: who, where, when, how. */
 export interface ScanJob {
@@ -58,6 +61,21 @@ export class ScanWriter {
     }
   }
 
+  /** The batch on SQLite's raw connection, holding Kysely's connection lock so nothing interleaves. */
+  private writeOnSqlite(sqlite: SQLite.Database, jobs: ScanJob[]): Promise<ScanOutcome[]> {
+    return this.ctx.db.connection().execute(async () => {
+      sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        const results = await writeAll(this.ctx, sqliteScanStore(sqlite), jobs);
+        sqlite.exec('COMMIT');
+        return results;
+      } catch (error) {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
   private schedule(): void {
     if (this.flushing || this.timer) return;
     this.timer = setTimeout(() => {
@@ -71,11 +89,8 @@ export class ScanWriter {
     this.flushing = true;
     const batch = this.queue.splice(0, MAX_BATCH);
     try {
-      const outcomes = await this.ctx.db.transaction().execute(async (trx) => {
-        const results: ScanOutcome[] = [];
-        for (const { job } of batch) results.push(await writeScan(this.ctx, trx, job));
-        return results;
-      });
+      const jobs = batch.map((pending) => pending.job);
+      const outcomes = this.ctx.sqlite ? await this.writeOnSqlite(this.ctx.sqlite, jobs) : await this.ctx.db.transaction().execute((trx) => writeSetBased(this.ctx, trx, jobs));
       batch.forEach((pending, i) => pending.resolve(outcomes[i] as ScanOutcome));
     } catch (error) {
       this.ctx.logger.error({ err: error, scans: batch.length }, 'scan batch failed; nothing of it was stored');
@@ -87,42 +102,101 @@ export class ScanWriter {
   }
 }
 
+async function writeAll(ctx: Context, store: ScanStore, jobs: ScanJob[]): Promise<ScanOutcome[]> {
+  const results: ScanOutcome[] = [];
+  for (const job of jobs) results.push(await writeScan(ctx, store, job));
+  return results;
+}
+
 /** One scan inside the batch transaction: replay, pairing, write, receipt. */
-async function writeScan(ctx: Context, trx: Transaction<Database>, job: ScanJob): Promise<ScanOutcome> {
-  const receipt = await findReceipt(trx, job.actorId, job.clientEventId);
+async function writeScan(ctx: Context, store: ScanStore, job: ScanJob): Promise<ScanOutcome> {
+  const receipt = await store.findReceipt(job.actorId, job.clientEventId);
   if (receipt) return { ok: true, action: receipt.action as ScanAction, visitId: receipt.visit_id, pointId: job.pointId, replayed: true };
-  const open = job.personId ? await findOpenVisit(trx, job.personId, job.place.id) : undefined;
+  const open = job.personId ? await store.findOpen(job.personId, job.place.id) : undefined;
   const decision = decideScan(open && { id: open.id, checkedInAt: open.checked_in_at }, job.scannedAt, job.forced);
   if ('error' in decision) return { ok: false, error: decision.error };
   let visitId: string;
   if (decision.action === 'check_out') {
     visitId = decision.visitId as string;
-    await closeVisit(trx, visitId, job.scannedAt, job.checkoutMethod, job.pointId);
+    await store.closeVisit(visitId, job.scannedAt, job.checkoutMethod, job.pointId);
   } else {
     visitId = newId(ctx);
-    const inserted = await insertVisit(trx, {
-      id: visitId,
-      place_id: job.place.id,
-      point_id: job.pointId,
-      checkout_point_id: null,
-      person_id: job.personId,
-      visitor_name_enc: job.visitor?.nameEnc ?? null,
-      visitor_phone_enc: job.visitor?.phoneEnc ?? null,
-      visitor_phone_index: job.visitor?.phoneIndex ?? null,
-      province_code: job.place.provinceCode,
-      district_code: job.place.districtCode,
-      commune_code: job.place.communeCode,
-      place_type: job.place.type,
-      method: job.method,
-      recorded_by: job.actorId,
-      checked_in_at: job.scannedAt,
-      checked_out_at: null,
-      checkout_method: null,
-      received_at: ctx.clock.now(),
-    });
+    const inserted = await store.insertVisit(visitRowOf(ctx, job, visitId));
     // Another server stored this person's check-in here a moment ago: theirs stands.
-    if (!inserted && job.personId) visitId = (await findOpenVisit(trx, job.personId, job.place.id))?.id ?? visitId;
+    if (!inserted && job.personId) visitId = (await store.findOpen(job.personId, job.place.id))?.id ?? visitId;
   }
-  await insertReceipt(trx, { actor_id: job.actorId, client_event_id: job.clientEventId, visit_id: visitId, action: decision.action, created_at: ctx.clock.now() });
+  await store.insertReceipt({ actor_id: job.actorId, client_event_id: job.clientEventId, visit_id: visitId, action: decision.action, created_at: ctx.clock.now() });
   return { ok: true, action: decision.action, visitId, pointId: job.pointId, replayed: false };
+}
+
+function visitRowOf(ctx: Context, job: ScanJob, id: string): VisitRow {
+  return {
+    id,
+    place_id: job.place.id,
+    point_id: job.pointId,
+    checkout_point_id: null,
+    person_id: job.personId,
+    visitor_name_enc: job.visitor?.nameEnc ?? null,
+    visitor_phone_enc: job.visitor?.phoneEnc ?? null,
+    visitor_phone_index: job.visitor?.phoneIndex ?? null,
+    province_code: job.place.provinceCode,
+    district_code: job.place.districtCode,
+    commune_code: job.place.communeCode,
+    place_type: job.place.type,
+    method: job.method,
+    recorded_by: job.actorId,
+    checked_in_at: job.scannedAt,
+    checked_out_at: null,
+    checkout_method: null,
+    received_at: ctx.clock.now(),
+  };
+}
+
+/**
+ * The whole batch in five statements (for PostgreSQL, where each statement is a round trip):
+ * decisions are made in memory on the batch's receipts and open visits, in arrival order.
+ */
+async function writeSetBased(ctx: Context, trx: Transaction<Database>, jobs: ScanJob[]): Promise<ScanOutcome[]> {
+  const receipts = new Map((await receiptsOf(trx, jobs)).map((r) => [`${r.actor_id}|${r.client_event_id}`, r]));
+  const opens = new Map((await openVisitsOf(trx, jobs.flatMap((j) => (j.personId ? [j.personId] : [])))).map((v) => [`${v.person_id}|${v.place_id}`, { id: v.id, checkedInAt: v.checked_in_at }]));
+  const newVisits = new Map<string, VisitRow>();
+  const closings: Closing[] = [];
+  const newReceipts: ReceiptRow[] = [];
+  const outcomes = jobs.map((job): ScanOutcome => {
+    const key = `${job.actorId}|${job.clientEventId}`;
+    const receipt = receipts.get(key);
+    if (receipt) return { ok: true, action: receipt.action as ScanAction, visitId: receipt.visit_id, pointId: job.pointId, replayed: true };
+    const openKey = `${job.personId}|${job.place.id}`;
+    const decision = decideScan(job.personId ? opens.get(openKey) : undefined, job.scannedAt, job.forced);
+    if ('error' in decision) return { ok: false, error: decision.error };
+    let visitId: string;
+    if (decision.action === 'check_out') {
+      visitId = decision.visitId as string;
+      opens.delete(openKey);
+      const pending = newVisits.get(visitId);
+      // Checked in and out within one batch: the new row is written already closed.
+      if (pending) Object.assign(pending, { checked_out_at: job.scannedAt, checkout_method: job.checkoutMethod, checkout_point_id: job.pointId });
+      else closings.push({ id: visitId, at: job.scannedAt, method: job.checkoutMethod, pointId: job.pointId });
+    } else {
+      visitId = newId(ctx);
+      newVisits.set(visitId, visitRowOf(ctx, job, visitId));
+      if (job.personId) opens.set(openKey, { id: visitId, checkedInAt: job.scannedAt });
+    }
+    const row = { actor_id: job.actorId, client_event_id: job.clientEventId, visit_id: visitId, action: decision.action, created_at: ctx.clock.now() };
+    receipts.set(key, row);
+    newReceipts.push(row);
+    return { ok: true, action: decision.action, visitId, pointId: job.pointId, replayed: false };
+  });
+  // Closings first: a person leaving and coming back within the batch must not meet their old open visit.
+  await closeVisits(trx, closings);
+  const inserted = await insertVisits(trx, [...newVisits.values()]);
+  for (const [id, row] of newVisits) {
+    if (inserted.has(id) || !row.person_id) continue;
+    // Another server stored this person's check-in here a moment ago: theirs stands.
+    const theirs = (await openVisitsOf(trx, [row.person_id])).find((v) => v.place_id === row.place_id)?.id ?? id;
+    newReceipts.forEach((r) => r.visit_id === id && (r.visit_id = theirs));
+    outcomes.forEach((o) => o.ok && o.visitId === id && (o.visitId = theirs));
+  }
+  await insertReceipts(trx, newReceipts);
+  return outcomes;
 }
