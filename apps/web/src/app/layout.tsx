@@ -3,6 +3,7 @@ import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@phongdich/core';
 import { setLanguage, currentLanguage } from '../lib/i18n/index.js';
+import { usePendingWrites } from '../lib/offline-queue.js';
 import { navFor } from './nav.js';
 
 function useOnline(): boolean {
@@ -25,6 +26,7 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const online = useOnline();
+  const pending = usePendingWrites();
   const items = me ? navFor(me.user.role) : [];
   return (
     <div className="shell">
@@ -37,6 +39,11 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
           <span>{t('app.name')}</span>
         </NavLink>
         <div className="topbar-actions">
+          {pending > 0 && (
+            <span className="badge badge-pending pending-indicator" role="status" data-testid="pending-writes">
+              ⏳ {pending}
+            </span>
+          )}
           <button type="button" className="btn btn-link lang-switch" onClick={() => setLanguage(currentLanguage() === 'vi' ? 'en' : 'vi')} lang={currentLanguage() === 'vi' ? 'en' : 'vi'}>
             {t('app.switchTo')}
           </button>

@@ -14,7 +14,10 @@ const EVERYONE: Role[] = ['citizen', 'place_owner', 'scanner_staff', 'official',
 
 export const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', roles: EVERYONE },
+  { to: '/scan', label: 'nav.scan', roles: ['citizen', 'place_owner', 'scanner_staff'] },
+  { to: '/visits', label: 'nav.diary', roles: ['citizen', 'place_owner', 'scanner_staff'] },
   { to: '/places/mine', label: 'nav.myPlaces', roles: ['citizen', 'place_owner', 'scanner_staff'] },
+  { to: '/staff', label: 'nav.staff', roles: ['citizen', 'place_owner', 'scanner_staff'] },
   { to: '/places', label: 'nav.places', roles: OFFICIALS },
   { to: '/places?status=pending', label: 'nav.approvals', roles: OFFICIALS },
   { to: '/targets', label: 'nav.targets', roles: OFFICIALS },

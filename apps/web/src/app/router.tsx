@@ -1,9 +1,18 @@
-import type { ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useEffect, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { createBrowserRouter, Link, Navigate, Outlet, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me, Role } from '@phongdich/core';
 import { Button, LoadError, Loading, Page } from '../components/ui.js';
+import { api, getCsrfToken } from '../lib/api.js';
+import { startQueueFlusher } from '../lib/offline-queue.js';
 import { useMe, useSessionActions } from '../lib/session.js';
+import { CheckInAction } from '../features/checkin/check-in-action.js';
+import { DiaryPage } from '../features/checkin/diary-page.js';
+import { PersonalQrPanel } from '../features/checkin/personal-qr-panel.js';
+import { ScanPage } from '../features/checkin/scan-page.js';
+import { StaffPage } from '../features/staff/staff-page.js';
+import { Alert } from '../components/ui.js';
 import { AccountPage } from '../features/auth/account-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { AuditPage } from '../features/audit/audit-page.js';
@@ -24,6 +33,7 @@ import { navFor } from './nav.js';
 
 function Root() {
   const me = useMe();
+  useEffect(() => startQueueFlusher(getCsrfToken), []);
   if (me.isPending) return <Loading />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   return (
@@ -49,7 +59,13 @@ function Home() {
   const links = navFor(me.user.role)
     .filter((item) => item.to !== '/')
     .map((item) => ({ to: item.to, label: t(item.label) }));
-  return <HomePage me={me} links={links} />;
+  const phoneAccount = me.user.role === 'citizen' || me.user.role === 'place_owner' || me.user.role === 'scanner_staff';
+  return (
+    <>
+      {phoneAccount && <PersonalQrPanel />}
+      <HomePage me={me} links={links} />
+    </>
+  );
 }
 
 function Login() {
@@ -104,11 +120,52 @@ function Place() {
 }
 
 function Checkpoint() {
+  const { t } = useTranslation();
   const { token } = useParams();
   const [params] = useSearchParams();
+  const me = useMe().data;
+  const session = useSessionActions();
   const code = params.get('code') ?? undefined;
   if (!token && !code) return <CheckpointCodePage />;
-  return <CheckpointPage token={token} code={code} />;
+  return (
+    <CheckpointPage token={token} code={code}>
+      {(point) =>
+        me ? (
+          <CheckInAction point={point} token={token} code={code} />
+        ) : (
+          <>
+            <Alert kind="info">{t('checkin.signInFirst')}</Alert>
+            <LoginPage onSignedIn={(signedIn) => session.signedIn(signedIn)} />
+          </>
+        )
+      }
+    </CheckpointPage>
+  );
+}
+
+type MyPlace = { id: string; name: string; myRole: 'owner' | 'staff' };
+
+/** Staff mode: pick one of your places (or go straight to it). */
+function Staff() {
+  const { t } = useTranslation();
+  const { placeId } = useParams();
+  const places = useQuery({ queryKey: ['places', 'mine'], queryFn: () => api<{ items: MyPlace[] }>('GET', '/api/v1/places/mine') });
+  if (places.isPending) return <Loading />;
+  if (places.isError) return <LoadError error={places.error} />;
+  const chosen = places.data.items.find((p) => p.id === placeId);
+  if (chosen) return <StaffPage placeId={chosen.id} placeName={chosen.name} />;
+  return (
+    <Page title={t('staff.choosePlace')}>
+      {places.data.items.length === 0 && <p className="empty">{t('staff.noPlaces')}</p>}
+      <ul className="tiles">
+        {places.data.items.map((p) => (
+          <li key={p.id}>
+            <Link to={`/staff/${p.id}`}>{p.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
 }
 
 function PlacesList() {
@@ -143,6 +200,10 @@ const router = createBrowserRouter([
       { path: '/places/map', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <PlacesMapPage rootCode={rootOf(me)} />}</Guard> },
       { path: '/places/:id', element: <Place /> },
       { path: '/targets', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <TargetsPage within={rootOf(me)} />}</Guard> },
+      { path: '/scan', element: <Guard>{() => <ScanPage />}</Guard> },
+      { path: '/visits', element: <Guard>{() => <DiaryPage />}</Guard> },
+      { path: '/staff', element: <Guard>{() => <Staff />}</Guard> },
+      { path: '/staff/:placeId', element: <Guard>{() => <Staff />}</Guard> },
       { path: '/q', element: <Checkpoint /> },
       { path: '/q/:token', element: <Checkpoint /> },
       { path: '/admin/users', element: <Guard roles={['admin']}>{(me) => <UsersPage homeUnitCode={me.homeUnitCode} />}</Guard> },

@@ -8,6 +8,7 @@ import { Alert, Button, LoadError, Loading, Page, TextField } from '../../compon
 import { formatDateTime } from '../../lib/format.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 import { placesApi } from './places-api.js';
+import { OccupancySection } from './occupancy-section.js';
 import { StatusBadge } from './status-badge.js';
 
 /** One place: its facts, its QR points with printing, its staff, and (for officials) approval. */
@@ -58,6 +59,7 @@ export function PlacePage({ placeId }: { placeId: string }) {
         )}
       </dl>
       {(p.myRole === 'official' || p.myRole === 'admin') && <StatusActions place={p} />}
+      {p.status === 'active' && p.myRole && <OccupancySection placeId={p.id} staffLink={p.myRole === 'owner' || p.myRole === 'staff'} />}
       {manages && <PointsSection place={p} />}
       {manages && <StaffSection placeId={p.id} />}
     </Page>
