@@ -12,7 +12,8 @@ import { registerErrorHandling, validatorCompiler } from './http/errors.js';
 import { registerLanguage } from './http/language.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
-import { authRoutes, usersRoutes } from './modules/accounts/index.js';
+import { authRoutes, familyRoutes, usersRoutes } from './modules/accounts/index.js';
+import { declarationsRoutes } from './modules/declarations/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { messagingRoutes } from './modules/messaging/index.js';
 import { placesRoutes, pointsRoutes, targetsRoutes } from './modules/places/index.js';
@@ -91,6 +92,8 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(targetsRoutes(ctx));
   await app.register(peopleRoutes(ctx));
   await app.register(presenceRoutes(ctx));
+  await app.register(familyRoutes(ctx));
+  await app.register(declarationsRoutes(ctx));
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

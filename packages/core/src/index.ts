@@ -9,3 +9,4 @@ export * from './places.js';
 export * from './geo.js';
 export * from './declarations/index.js';
 export * from './presence.js';
+export * from './declaration-api.js';

@@ -18,3 +18,13 @@ export function maskTail(text: string, visible = 3): string {
   if (text.length <= visible) return text;
   return '•'.repeat(text.length - visible) + text.slice(-visible);
 }
+
+/**
+ * A name as shown where others may see it (a scanner's screen, a card, a list): the first word
+ * whole, the others as initials. "Nguyễn Văn An" → "Nguyễn V. A."
+ */
+export function maskName(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length <= 1) return maskTail(name.trim(), 3);
+  return [parts[0], ...parts.slice(1).map((p) => `${p[0] ?? ''}.`)].join(' ');
+}

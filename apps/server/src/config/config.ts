@@ -37,6 +37,12 @@ const schema = z.object({
   SCAN_BATCH_MS: int(0, 100).default(2),
   VISIT_RETENTION_DAYS: int(1, 3650).default(21),
   OWNER_SEES_VISITORS: flag.default(false),
+  DECLARATION_PERIOD_DAYS: int(1, 365).default(7),
+  DECLARATION_FLAG_RULES: z
+    .string()
+    .default('any_symptom,contact_with_case,arrival_from_affected_area,vulnerable_with_symptoms')
+    .transform((text) => text.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['any_symptom', 'contact_with_case', 'arrival_from_affected_area', 'vulnerable_with_symptoms']))),
   DWELL_MINUTES: z
     .string()
     .default('{}')
@@ -86,6 +92,10 @@ export interface Config {
   ownerSeesVisitors: boolean;
   /** Stay after which an open visit is closed automatically, per place type (minutes). */
   dwellMinutes: Record<PlaceType, number>;
+  /** A person with no declaration in this many days is asked to declare (after a scan, on the home screen). */
+  declarationPeriodDays: number;
+  /** Which answers raise a flag for commune and health officials. */
+  declarationFlagRules: Array<'any_symptom' | 'contact_with_case' | 'arrival_from_affected_area' | 'vulnerable_with_symptoms'>;
   secureCookies: boolean;
   /** Settings that work but should not be used in production; logged loudly at start. */
   warnings: string[];
@@ -145,6 +155,8 @@ export function loadConfig(env: Environment): Readonly<Config> {
     visitRetentionMs: e.VISIT_RETENTION_DAYS * 86_400_000,
     ownerSeesVisitors: e.OWNER_SEES_VISITORS,
     dwellMinutes: e.DWELL_MINUTES,
+    declarationPeriodDays: e.DECLARATION_PERIOD_DAYS,
+    declarationFlagRules: e.DECLARATION_FLAG_RULES,
     secureCookies: url.protocol === 'https:',
     warnings,
   });

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { OtpChallengesTable, SessionsTable, UsersTable } from './accounts.table.js';
 
@@ -19,7 +19,7 @@ export function findUserByPhoneIndex(db: Db, phoneIndex: string): Promise<UserRo
   return db.selectFrom('users').selectAll().where('phone_index', '=', phoneIndex).executeTakeFirst();
 }
 
-export async function insertUser(db: Db, row: Omit<UserRow, 'failed_logins'>): Promise<void> {
+export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
@@ -116,4 +116,8 @@ export async function updateOtp(db: Db, id: string, changes: Partial<Pick<OtpRow
 
 export async function deleteOtpsBefore(db: Db, before: number): Promise<void> {
   await db.deleteFrom('otp_challenges').where('expires_at', '<', before).execute();
+}
+
+export function familyOf(db: Db, guardianId: string): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('guardian_id', '=', guardianId).where('status', '=', 'active').orderBy('created_at').execute();
 }

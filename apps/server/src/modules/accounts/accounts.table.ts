@@ -19,6 +19,10 @@ export interface UsersTable {
   last_login_at: number | null;
   created_at: number;
   updated_at: number;
+  /** For family members declared by a citizen: the citizen's account (they have no login of their own). */
+  guardian_id: Generated<string | null>;
+  relation: Generated<string | null>;
+  birth_year: Generated<number | null>;
 }
 
 export interface SessionsTable {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { maskTail, nationalPhone } from '@phongdich/core';
+import { maskName, maskTail, nationalPhone } from '@phongdich/core';
 import { newId, type Context } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { findUserByPhoneIndex, insertUser, type UserRow } from './accounts.repository.js';
@@ -27,7 +27,8 @@ export async function findOrCreateCitizenByPhone(
     username: null,
     phone_index: index,
     phone_enc: ctx.cipher.encrypt('users.phone', phone),
-    display_name: displayName?.trim() || maskTail(nationalPhone(phone), 3),
+    // Names typed by staff are kept as initials here; full names live only in encrypted records.
+    display_name: displayName?.trim() ? maskName(displayName) : maskTail(nationalPhone(phone), 3),
     role: 'citizen',
     unit_code: null,
     sector: null,
@@ -39,9 +40,11 @@ export async function findOrCreateCitizenByPhone(
     last_login_at: null,
     created_at: now,
     updated_at: now,
+    guardian_id: null,
+    relation: null,
+    birth_year: null,
   };
-  const { failed_logins: _ignored, ...insertable } = row;
-  await insertUser(db, insertable);
+  await insertUser(db, row);
   return row;
 }
 

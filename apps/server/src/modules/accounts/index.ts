@@ -5,3 +5,5 @@ export { usersRoutes } from './users.routes.js';
 export { findOrCreateCitizenByPhone, labelsOf, phonesOf, type PersonLabel } from './citizens.js';
 export { sendPhoneCode, checkPhoneCode } from './phone-codes.js';
 export { phoneIndex } from './citizens.js';
+export { addFamilyMember, familyMemberInputSchema, listFamily, maySpeakFor, removeFamilyMember, type FamilyMember } from './family.js';
+export { familyRoutes } from './family.routes.js';

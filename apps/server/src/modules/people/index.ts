@@ -1,2 +1,2 @@
 export { peopleRoutes } from './people.routes.js';
-export { resolvePersonalToken, maskName, personalQr } from './people.service.js';
+export { resolvePersonalToken, personalQr } from './people.service.js';

@@ -1,4 +1,4 @@
-import { maskTail, PERSONAL_QR_PREFIX, type PersonalQr } from '@phongdich/core';
+import { maskName, PERSONAL_QR_PREFIX, type PersonalQr } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import { securityLog, type Context } from '../../context.js';
 import { decodeSignedId, encodeSignedId } from '../../crypto/signed-id.js';
@@ -16,13 +16,6 @@ async function currentVersion(ctx: Context, userId: string): Promise<number> {
   const now = ctx.clock.now();
   await insertPersonalQr(ctx.db, { user_id: userId, version: 1, created_at: now, updated_at: now });
   return (await findPersonalQr(ctx.db, userId))?.version ?? 1;
-}
-
-/** A name as shown on a screen or card someone else may see: "Nguyễn V. A." */
-export function maskName(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  if (parts.length <= 1) return maskTail(name, 3);
-  return [parts[0], ...parts.slice(1).map((p) => `${p[0] ?? ''}.`)].join(' ');
 }
 
 /** The person's personal QR: one per person, created on first use. */

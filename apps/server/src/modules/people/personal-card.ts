@@ -1,4 +1,4 @@
-import { drawQr, FONT_BOLD, FONT_REGULAR, MM, quietZone, renderPdf } from '../../pdf/pdf-kit.js';
+import { drawQr, FONT_BOLD, FONT_REGULAR, MM, quietZone, renderPdf } from '../../documents/pdf-kit.js';
 
 /** The QR on a printed card is 6 cm wide: above the 5 cm that cheap cameras read from a card. */
 export const CARD_QR_SIZE_MM = 60;

@@ -11,7 +11,7 @@ import { placeConditions } from './places.service.js';
 import { loadPointFor, pointToken } from './points.service.js';
 import { renderPosters, type PosterContent } from './posters.js';
 import { pointUrl } from './qr-token.js';
-import { writeSheet, type Column, type SheetFormat } from './spreadsheet.js';
+import { writeSheet, type Column, type SheetFormat } from '../../documents/spreadsheet.js';
 import { listTargets } from './targets.service.js';
 
 /** More posters than this in one file is not something anyone prints; ask for a smaller area. */

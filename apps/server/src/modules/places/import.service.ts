@@ -23,7 +23,7 @@ import { unitTree } from '../units/index.js';
 import { actorScope } from './place-access.js';
 import { identityKeys } from './places.rules.js';
 import { preparePlace, writePlace, type PreparedPlace } from './places.service.js';
-import { readSheet, type Column, type SheetFormat } from './spreadsheet.js';
+import { readSheet, type Column, type SheetFormat } from '../../documents/spreadsheet.js';
 import { addTargets, newTargetRows } from './targets.service.js';
 
 export const PLACE_COLUMNS: Column[] = [

@@ -1,4 +1,4 @@
-import { drawQr, FONT_BOLD, FONT_REGULAR, MM, quietZone, renderPdf } from '../../pdf/pdf-kit.js';
+import { drawQr, FONT_BOLD, FONT_REGULAR, MM, quietZone, renderPdf } from '../../documents/pdf-kit.js';
 
 const A4 = { width: 595.28, height: 841.89 };
 /** The QR symbol is 15 cm wide on paper (the minimum the instruction asks for), plus its quiet zone. */

@@ -6,7 +6,7 @@ import { actorOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { exportPlaces, exportTargets, importTemplate } from './documents.service.js';
 import { importSheet } from './import.service.js';
-import type { SheetFormat } from './spreadsheet.js';
+import type { SheetFormat } from '../../documents/spreadsheet.js';
 import { addTargets, linkTarget, listTargets, removeTarget } from './targets.service.js';
 
 const OFFICIALS = { access: ['official', 'health_official', 'admin'] as const };

@@ -1,10 +1,11 @@
-import type { ScanRequest, ScanResult, StaffScan } from '@phongdich/core';
+import { maskName, type ScanRequest, type ScanResult, type StaffScan } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import { securityLog, type Context } from '../../context.js';
 import { perContext, TtlCache } from '../../cache.js';
 import { AppError } from '../../http/errors.js';
 import { checkPhoneCode, findOrCreateCitizenByPhone, labelsOf, phoneIndex, sendPhoneCode } from '../accounts/index.js';
-import { maskName, resolvePersonalToken } from '../people/index.js';
+import { resolvePersonalToken } from '../people/index.js';
+import { declarationDue } from '../declarations/index.js';
 import { findPlaceForScan, placeBasics, placeBasicsOf, resolveShortCode, resolveToken, type PlaceBasics } from '../places/index.js';
 import { countInside, lastVisitOf } from './presence.repository.js';
 import { checkScanTime, impossibleTravel } from './presence.rules.js';
@@ -95,7 +96,7 @@ export async function recordSelfScan(ctx: Context, actor: Actor, request: ScanRe
     at: request.scannedAt,
     method: request.token ? 'self_scan' : 'manual_code',
     declarationRequired: place.requiresDeclaration,
-    declarationDue: false,
+    declarationDue: await declarationDue(ctx, actor.userId),
     visitorLabel: null,
     inside: null,
   };
@@ -180,7 +181,7 @@ export async function recordStaffScan(ctx: Context, actor: Actor, request: Staff
     at: request.scannedAt,
     method: visitor.method,
     declarationRequired: place.requiresDeclaration,
-    declarationDue: false,
+    declarationDue: visitor.personId ? await declarationDue(ctx, visitor.personId) : false,
     visitorLabel: visitor.label,
     inside: await countInside(ctx.db, place.id),
   };

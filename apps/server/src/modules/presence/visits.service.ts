@@ -1,10 +1,9 @@
-import { PLACE_TYPES, type Occupancy, type PlaceType, type Visit, type VisitMethod } from '@phongdich/core';
+import { maskName, PLACE_TYPES, type Occupancy, type PlaceType, type Visit, type VisitMethod } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import type { Context } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { labelsOf } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
-import { maskName } from '../people/index.js';
 import { findPlaceForScan, placeBasics, pointLabels, relationToPlace } from '../places/index.js';
 import { closeOverdue, closeVisit, countInside, deleteVisitsBefore, deleteVisitsOfPerson, findOpenVisit, findVisit, visitsAtPlace, visitsOfPerson, visitsPerDay, type VisitRow } from './presence.repository.js';
 import { localDate, localDayStart } from './presence.rules.js';

@@ -1,0 +1,2 @@
+export { declarationsRoutes } from './declarations.routes.js';
+export { declarationDue } from './declarations.service.js';
