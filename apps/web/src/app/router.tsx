@@ -13,6 +13,13 @@ import { PersonalQrPanel } from '../features/checkin/personal-qr-panel.js';
 import { ScanPage } from '../features/checkin/scan-page.js';
 import { StaffPage } from '../features/staff/staff-page.js';
 import { Alert } from '../components/ui.js';
+import { ArrivalsPage } from '../features/review/arrivals-page.js';
+import { DeclarationsSearchPage } from '../features/review/declarations-search-page.js';
+import { FlagsPage } from '../features/review/flags-page.js';
+import { MonitoringPage } from '../features/review/monitoring-page.js';
+import { ReportsWorklistPage } from '../features/review/reports-worklist-page.js';
+import { RiskSettingsPage } from '../features/review/risk-settings-page.js';
+import { ReportPage } from '../features/reports/report-page.js';
 import { AccountPage } from '../features/auth/account-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { AuditPage } from '../features/audit/audit-page.js';
@@ -204,6 +211,13 @@ const router = createBrowserRouter([
       { path: '/visits', element: <Guard>{() => <DiaryPage />}</Guard> },
       { path: '/staff', element: <Guard>{() => <Staff />}</Guard> },
       { path: '/staff/:placeId', element: <Guard>{() => <Staff />}</Guard> },
+      { path: '/report', element: <Guard>{(me) => <ReportPage within={me.homeUnitCode} />}</Guard> },
+      { path: '/declarations/review', element: <Guard roles={OFFICIAL_ROLES}>{() => <DeclarationsSearchPage />}</Guard> },
+      { path: '/declarations/flags', element: <Guard roles={OFFICIAL_ROLES}>{() => <FlagsPage />}</Guard> },
+      { path: '/monitoring', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <MonitoringPage within={rootOf(me)} canManage={me.user.role !== 'official'} />}</Guard> },
+      { path: '/reports/worklist', element: <Guard roles={OFFICIAL_ROLES}>{() => <ReportsWorklistPage />}</Guard> },
+      { path: '/arrivals', element: <Guard roles={OFFICIAL_ROLES}>{() => <ArrivalsPage />}</Guard> },
+      { path: '/risk-settings', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <RiskSettingsPage canEdit={me.user.role !== 'official'} />}</Guard> },
       { path: '/q', element: <Checkpoint /> },
       { path: '/q/:token', element: <Checkpoint /> },
       { path: '/admin/users', element: <Guard roles={['admin']}>{(me) => <UsersPage homeUnitCode={me.homeUnitCode} />}</Guard> },
