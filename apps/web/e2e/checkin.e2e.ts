@@ -1,26 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiLogin, logLineCount, waitForSignInCode, type ApiSession } from './support/api.js';
+import type { Browser } from 'playwright-core';
+import { apiCall, apiLogin } from './support/api.js';
 import { accessibilityProblems, launchBrowser, phonePage, screenshot } from './support/browser.js';
 import { qrCodesInPdf } from './support/pdf.js';
 import { startServer, type RunningServer } from './support/server.js';
-
-async function signInByPhone(page: Page, server: RunningServer, phone: string): Promise<void> {
-  await page.getByLabel('Số điện thoại').fill(phone);
-  const mark = logLineCount(server);
-  await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
-  await page.getByLabel('Mã xác thực').fill(await waitForSignInCode(server, phone, mark - 1));
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-}
-
-/** A phone account signed in over the API, for set-up steps that are not what a test is about. */
-async function phoneSession(server: RunningServer, phone: string): Promise<ApiSession> {
-  const mark = logLineCount(server);
-  await fetch(`${server.baseUrl}/api/v1/auth/otp/request`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) });
-  const code = await waitForSignInCode(server, phone, mark - 1);
-  const response = await fetch(`${server.baseUrl}/api/v1/auth/otp/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, code }) });
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
+import { fillPhoneSignIn, phoneSession } from './support/sign-in.js';
 
 describe('check-in and check-out, tried as new users would', () => {
   let server: RunningServer;
@@ -56,7 +40,7 @@ describe('check-in and check-out, tried as new users would', () => {
     await phone.goto(place.points[0]?.url ?? '');
     await phone.getByRole('heading', { name: 'Chợ trung tâm Bắc Kạn' }).waitFor();
     await phone.getByText('Đăng nhập bằng số điện thoại một lần').waitFor();
-    await signInByPhone(phone, server, '0912000200');
+    await fillPhoneSignIn(phone, server, '0912000200');
     await phone.getByRole('button', { name: 'Quét vào' }).click();
     await phone.getByText('Đã quét vào').waitFor();
     expect(await accessibilityProblems(phone)).toEqual([]);
@@ -91,7 +75,7 @@ describe('check-in and check-out, tried as new users would', () => {
 
     const staff = await phonePage(browser, server.baseUrl);
     await staff.goto('/login');
-    await signInByPhone(staff, server, '0912000101');
+    await fillPhoneSignIn(staff, server, '0912000101');
     await staff.goto(`/staff/${place.id}`);
     await staff.getByRole('heading', { name: 'Chợ trung tâm Bắc Kạn' }).waitFor();
     // A handheld scanner types the code and presses Enter, like this.
@@ -107,7 +91,7 @@ describe('check-in and check-out, tried as new users would', () => {
     const tenMinutesAgo = Date.now() - 10 * 60_000;
     const phone = await phonePage(browser, server.baseUrl);
     await phone.goto('/login');
-    await signInByPhone(phone, server, '0912000400');
+    await fillPhoneSignIn(phone, server, '0912000400');
     await phone.clock.install({ time: tenMinutesAgo });
     await phone.goto(place.points[0]?.url ?? '');
     await phone.getByRole('button', { name: 'Quét vào' }).waitFor();

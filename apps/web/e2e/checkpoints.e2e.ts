@@ -3,30 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiCall, apiLogin, logLineCount, waitForSignInCode } from './support/api.js';
+import type { Browser } from 'playwright-core';
 import { accessibilityProblems, laptopPage, launchBrowser, phonePage, screenshot } from './support/browser.js';
 import { qrCodesInPdf } from './support/pdf.js';
 import { startServer, type RunningServer } from './support/server.js';
-
-async function signInByPhone(page: Page, server: RunningServer, phone: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Số điện thoại').fill(phone);
-  const mark = logLineCount(server);
-  await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
-  await page.getByLabel('Mã xác thực').fill(await waitForSignInCode(server, phone, mark - 1));
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
-}
-
-async function signInAsStaff(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByRole('tab', { name: 'Cán bộ, chủ địa điểm' }).click();
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
-}
+import { createOfficial, signInAsStaff, signInByPhone } from './support/sign-in.js';
 
 describe('QR checkpoints, tried as new users would', () => {
   let server: RunningServer;
@@ -36,15 +17,7 @@ describe('QR checkpoints, tried as new users would', () => {
   beforeAll(async () => {
     server = await startServer({ LOG_LEVEL: 'info' });
     browser = await launchBrowser();
-    const admin = await apiLogin(server, 'admin', server.adminPassword());
-    await apiCall(server, admin, 'POST', '/api/v1/users', { ...official, displayName: 'Hoàng Thị Thu', role: 'official', unitCode: '01843' });
-    // The official has already chosen their own password (the first-sign-in step is tested elsewhere).
-    const first = await apiLogin(server, official.username, official.password);
-    await fetch(`${server.baseUrl}/api/v1/auth/password`, {
-      method: 'POST',
-      headers: { cookie: first.cookie, 'x-csrf-token': first.csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ currentPassword: official.password, newPassword: official.password }),
-    });
+    await createOfficial(server, { ...official, displayName: 'Hoàng Thị Thu', role: 'official', unitCode: '01843' });
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,6 +5,7 @@ import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import './lib/i18n/index.js';
 import './styles.css';
+import './features/declarations/declarations.css';
 import { AppRouter } from './app/router.js';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });

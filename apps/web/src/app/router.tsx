@@ -20,6 +20,11 @@ import { MonitoringPage } from '../features/review/monitoring-page.js';
 import { ReportsWorklistPage } from '../features/review/reports-worklist-page.js';
 import { RiskSettingsPage } from '../features/review/risk-settings-page.js';
 import { ReportPage } from '../features/reports/report-page.js';
+import { DeclarationFormPage } from '../features/declarations/declaration-form-page.js';
+import { MyDeclarationsPage } from '../features/declarations/my-declarations-page.js';
+import { FamilyPage } from '../features/declarations/family-page.js';
+import { DeclarationStatusBanner } from '../features/declarations/declaration-status-banner.js';
+import { parseKind } from '../features/declarations/paths.js';
 import { AccountPage } from '../features/auth/account-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { AuditPage } from '../features/audit/audit-page.js';
@@ -69,9 +74,26 @@ function Home() {
   const phoneAccount = me.user.role === 'citizen' || me.user.role === 'place_owner' || me.user.role === 'scanner_staff';
   return (
     <>
+      {phoneAccount && <DeclarationStatusBanner />}
       {phoneAccount && <PersonalQrPanel />}
       <HomePage me={me} links={links} />
     </>
+  );
+}
+
+function NewDeclaration() {
+  const [params] = useSearchParams();
+  return (
+    <Guard>
+      {(me) => (
+        <DeclarationFormPage
+          kind={parseKind(params.get('kind'))}
+          placeId={params.get('placeId') ?? undefined}
+          subjectId={params.get('subject') ?? undefined}
+          homeUnitCode={me.homeUnitCode}
+        />
+      )}
+    </Guard>
   );
 }
 
@@ -212,6 +234,9 @@ const router = createBrowserRouter([
       { path: '/staff', element: <Guard>{() => <Staff />}</Guard> },
       { path: '/staff/:placeId', element: <Guard>{() => <Staff />}</Guard> },
       { path: '/report', element: <Guard>{(me) => <ReportPage within={me.homeUnitCode} />}</Guard> },
+      { path: '/declarations/new', element: <NewDeclaration /> },
+      { path: '/declarations', element: <Guard>{() => <MyDeclarationsPage />}</Guard> },
+      { path: '/family', element: <Guard>{() => <FamilyPage />}</Guard> },
       { path: '/declarations/review', element: <Guard roles={OFFICIAL_ROLES}>{() => <DeclarationsSearchPage />}</Guard> },
       { path: '/declarations/flags', element: <Guard roles={OFFICIAL_ROLES}>{() => <FlagsPage />}</Guard> },
       { path: '/monitoring', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <MonitoringPage within={rootOf(me)} canManage={me.user.role !== 'official'} />}</Guard> },
