@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
 import { authRoutes, familyRoutes, usersRoutes } from './modules/accounts/index.js';
 import { declarationsRoutes } from './modules/declarations/index.js';
+import { casesRoutes } from './modules/cases/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { messagingRoutes } from './modules/messaging/index.js';
 import { placesRoutes, pointsRoutes, targetsRoutes } from './modules/places/index.js';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(presenceRoutes(ctx));
   await app.register(familyRoutes(ctx));
   await app.register(declarationsRoutes(ctx));
+  await app.register(casesRoutes(ctx));
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

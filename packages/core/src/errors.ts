@@ -228,6 +228,36 @@ export const ERRORS = {
     vi: 'Hãy quét mã QR cá nhân, hoặc nhập số điện thoại kèm mã xác thực, hoặc nhập họ tên khách.',
     en: 'Scan the personal QR code, or enter the phone number with its code, or enter the visitor\'s name.',
   },
+  case_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy ca bệnh này.',
+    en: 'This case does not exist.',
+  },
+  contact_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy người tiếp xúc này.',
+    en: 'This contact does not exist.',
+  },
+  case_exists: {
+    status: 409,
+    vi: 'Người này đã là một ca bệnh đang theo dõi.',
+    en: 'This person is already an active case.',
+  },
+  date_order: {
+    status: 400,
+    vi: 'Ngày kết thúc không được trước ngày bắt đầu.',
+    en: 'The end date cannot be before the start date.',
+  },
+  date_in_future: {
+    status: 400,
+    vi: 'Ngày này chưa tới.',
+    en: 'This date is in the future.',
+  },
+  contact_already_case: {
+    status: 409,
+    vi: 'Người tiếp xúc này đã được chuyển thành ca bệnh.',
+    en: 'This contact has already become a case.',
+  },
   internal_error: {
     status: 500,
     vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',

@@ -10,3 +10,4 @@ export * from './geo.js';
 export * from './declarations/index.js';
 export * from './presence.js';
 export * from './declaration-api.js';
+export * from './cases.js';

@@ -5,8 +5,9 @@ import type { Benchmark, BenchResult } from './framework.js';
 import { round } from './framework.js';
 import { placesListBenchmark } from './benchmarks/places-list.js';
 import { scansBenchmark } from './benchmarks/scans.js';
+import { declarationSearchBenchmark } from './benchmarks/declaration-search.js';
 
-const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark];
+const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark];
 
 function table(results: BenchResult[]): string {
   const rows = [['benchmark', 'figure', 'baseline', 'ratio', 'target', 'result']];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../../../apps/server/src/app.js';
 import { SYSTEM_ACTOR } from '../../../apps/server/src/actor.js';
 import { seededRng } from '../../../apps/server/src/clock.js';
@@ -52,4 +53,21 @@ export async function benchSession(env: BenchEnvironment, role: 'official' | 'ad
   const response = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   const cookie = response.cookies.find((c) => c.name === 'pd_session');
   return { cookie: `pd_session=${cookie?.value}`, 'x-csrf-token': (response.json() as { csrfToken: string }).csrfToken };
+}
+
+/** An empty PostgreSQL database for one benchmark, returned as its URL. */
+export async function freshPostgres(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('drop database if exists phongdich_bench with (force)');
+  await client.query('create database phongdich_bench');
+  await client.end();
+  const target = new URL(url);
+  target.pathname = '/phongdich_bench';
+  return target.toString();
+}
+
+/** The PostgreSQL server benchmarks may use, if any. */
+export function benchPostgresUrl(): string | undefined {
+  return process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 }

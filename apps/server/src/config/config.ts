@@ -38,6 +38,13 @@ const schema = z.object({
   VISIT_RETENTION_DAYS: int(1, 3650).default(21),
   OWNER_SEES_VISITORS: flag.default(false),
   DECLARATION_PERIOD_DAYS: int(1, 365).default(7),
+  INFECTIOUS_DAYS_BEFORE: int(0, 30).default(2),
+  TRACE_BUFFER_MINUTES: int(0, 24 * 60).default(60),
+  TRACE_MAX_DEPTH: int(1, 10).default(2),
+  CONTACT_QUARANTINE_DAYS: int(1, 60).default(14),
+  WARNING_REPEATS: int(1, 10).default(2),
+  WARNING_REPEAT_HOURS: int(1, 24 * 14).default(48),
+  HEALTH_HOTLINE: z.string().trim().min(3).max(40).default('1900 9095'),
   DECLARATION_FLAG_RULES: z
     .string()
     .default('any_symptom,contact_with_case,arrival_from_affected_area,vulnerable_with_symptoms')
@@ -94,6 +101,17 @@ export interface Config {
   dwellMinutes: Record<PlaceType, number>;
   /** A person with no declaration in this many days is asked to declare (after a scan, on the home screen). */
   declarationPeriodDays: number;
+  /** Infectious period starts this many days before onset (or the positive test). */
+  infectiousDaysBefore: number;
+  /** Visits within this many minutes of a case's visit at the same place count as contact (PC-Covid: an hour). */
+  traceBufferMs: number;
+  /** Generations traced automatically (F1 = 1, F2 = 2…); deeper on demand. */
+  traceMaxDepth: number;
+  contactQuarantineDays: number;
+  warningRepeats: number;
+  warningRepeatMs: number;
+  /** The health hotline named in warnings to contacts. */
+  healthHotline: string;
   /** Which answers raise a flag for commune and health officials. */
   declarationFlagRules: Array<'any_symptom' | 'contact_with_case' | 'arrival_from_affected_area' | 'vulnerable_with_symptoms'>;
   secureCookies: boolean;
@@ -156,6 +174,13 @@ export function loadConfig(env: Environment): Readonly<Config> {
     ownerSeesVisitors: e.OWNER_SEES_VISITORS,
     dwellMinutes: e.DWELL_MINUTES,
     declarationPeriodDays: e.DECLARATION_PERIOD_DAYS,
+    infectiousDaysBefore: e.INFECTIOUS_DAYS_BEFORE,
+    traceBufferMs: e.TRACE_BUFFER_MINUTES * 60_000,
+    traceMaxDepth: e.TRACE_MAX_DEPTH,
+    contactQuarantineDays: e.CONTACT_QUARANTINE_DAYS,
+    warningRepeats: e.WARNING_REPEATS,
+    warningRepeatMs: e.WARNING_REPEAT_HOURS * 3_600_000,
+    healthHotline: e.HEALTH_HOTLINE,
     declarationFlagRules: e.DECLARATION_FLAG_RULES,
     secureCookies: url.protocol === 'https:',
     warnings,

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-places.js';
 import * as m0003 from './migrations/0003-presence.js';
 import * as m0004 from './migrations/0004-declarations.js';
+import * as m0005 from './migrations/0005-cases.js';
 
 // Listed explicitly (not read from disk) so the same list works from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-places': m0002,
   '0003-presence': m0003,
   '0004-declarations': m0004,
+  '0005-cases': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

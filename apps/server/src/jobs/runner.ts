@@ -4,6 +4,7 @@ import { purgeExpiredSessions } from '../modules/accounts/index.js';
 import { tryLease } from './lease.js';
 import { optimizeDatabase } from '../db/database.js';
 import { closeOverdueVisits, purgeOldVisits } from '../modules/presence/index.js';
+import { repeatWarnings, retraceActiveCases } from '../modules/cases/index.js';
 
 export interface Job {
   name: string;
@@ -16,6 +17,8 @@ export const JOBS: Job[] = [
   { name: 'sessions.purge', everyMs: 3_600_000, run: (ctx) => purgeExpiredSessions(ctx) },
   { name: 'visits.auto_checkout', everyMs: 5 * 60_000, run: (ctx) => closeOverdueVisits(ctx) },
   { name: 'visits.retention', everyMs: 3_600_000, run: (ctx) => purgeOldVisits(ctx) },
+  { name: 'cases.retrace', everyMs: 10 * 60_000, run: (ctx) => retraceActiveCases(ctx) },
+  { name: 'contacts.rewarn', everyMs: 15 * 60_000, run: (ctx) => repeatWarnings(ctx) },
   { name: 'database.optimize', everyMs: 6 * 3_600_000, run: (ctx) => optimizeDatabase(ctx.db, ctx.dialect) },
 ];
 

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type autocannon from 'autocannon';
 import fs from 'node:fs';
-import pg from 'pg';
 import { SYSTEM_ACTOR } from '../../../../apps/server/src/actor.js';
 import { findOrCreateCitizenByPhone } from '../../../../apps/server/src/modules/accounts/index.js';
 import { issueSession } from '../../../../apps/server/src/modules/accounts/sessions.js';
@@ -11,7 +10,7 @@ import { pointToken } from '../../../../apps/server/src/modules/places/points.se
 import { unitTree } from '../../../../apps/server/src/modules/units/index.js';
 import { round, type Benchmark, type BenchResult } from '../framework.js';
 import { load, startServerProcess } from '../server-process.js';
-import { benchEnvironment } from '../setup.js';
+import { benchEnvironment, benchPostgresUrl, freshPostgres } from '../setup.js';
 
 interface Seed {
   dataDir: string;
@@ -51,17 +50,6 @@ async function seed(databaseEnv: Record<string, string>, places: number, citizen
   await env.app.close();
   await ctx.close();
   return { dataDir: env.dataDir, keyringEnv: env.keyringEnv, tokens, sessions };
-}
-
-async function freshPostgres(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('drop database if exists phongdich_bench with (force)');
-  await client.query('create database phongdich_bench');
-  await client.end();
-  const target = new URL(url);
-  target.pathname = '/phongdich_bench';
-  return target.toString();
 }
 
 const PEOPLE_PER_CONNECTION = 30;
@@ -121,7 +109,7 @@ export const scansBenchmark: Benchmark = {
   async run({ full }) {
     const duration = full ? 30 : 10;
     const results = await measure('SQLite', {}, duration);
-    const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    const pgUrl = benchPostgresUrl();
     if (pgUrl) results.push(...(await measure('PostgreSQL', { DATABASE_URL: await freshPostgres(pgUrl) }, duration)));
     return results;
   },

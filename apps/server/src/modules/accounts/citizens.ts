@@ -76,3 +76,10 @@ export async function phonesOf(ctx: Context, userIds: readonly string[], db: Kys
   const rows = await db.selectFrom('users').select(['id', 'phone_enc']).where('id', 'in', userIds).execute();
   return new Map(rows.filter((r) => r.phone_enc).map((r) => [r.id, ctx.cipher.decrypt('users.phone', r.phone_enc as string)]));
 }
+
+/** Accounts of phones known only by their keyed index (visitors staff recorded by phone), by index. */
+export async function accountsByPhoneIndex(ctx: Context, indexes: readonly string[]): Promise<Map<string, string>> {
+  if (indexes.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('users').select(['id', 'phone_index']).where('phone_index', 'in', indexes).execute();
+  return new Map(rows.map((r) => [r.phone_index as string, r.id]));
+}

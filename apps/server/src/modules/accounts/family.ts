@@ -71,3 +71,12 @@ export async function maySpeakFor(ctx: Context, actorId: string, subjectId: stri
   const subject = await findUserById(ctx.db, subjectId);
   return subject?.guardian_id === actorId && subject.status === 'active';
 }
+
+/** The people sharing a household with a person as the platform knows it: their guardian and the guardian's family. */
+export async function householdOf(ctx: Context, personId: string): Promise<string[]> {
+  const person = await findUserById(ctx.db, personId);
+  if (!person) return [];
+  const head = person.guardian_id ?? person.id;
+  const members = (await familyOf(ctx.db, head)).map((m) => m.id);
+  return [head, ...members].filter((id) => id !== personId);
+}

@@ -1,2 +1,4 @@
 export { declarationsRoutes } from './declarations.routes.js';
 export { declarationDue } from './declarations.service.js';
+export { fellowTravellers, type FellowTraveller } from './tracing-queries.js';
+export { ensureMonitoring } from './worklists.service.js';

@@ -6,6 +6,7 @@ import { findOrCreateCitizenByPhone, labelsOf } from '../accounts/index.js';
 import { recordAudit, recordPersonalDataRead } from '../audit/index.js';
 import { requireUnit, unitTree } from '../units/index.js';
 import {
+  activeMonitoringOf,
   endMonitoring,
   findDeclaration,
   findFlag,
@@ -125,4 +126,24 @@ export async function stopMonitoring(ctx: Context, actor: Actor, id: string): Pr
   assertInScope(ctx, actor, row.commune_code ?? row.province_code);
   await endMonitoring(ctx.db, id, ctx.clock.now());
   await recordAudit(ctx, actor, { action: 'monitoring.end', subjectType: 'user', subjectId: row.subject_id, unitCode: row.commune_code });
+}
+
+/** Puts a contact under monitoring (daily updates) unless already monitored past that end date. */
+export async function ensureMonitoring(ctx: Context, actor: Actor, subjectId: string, unit: { provinceCode: string; districtCode: string | null; communeCode: string | null }, endDate: string, reason: string): Promise<void> {
+  const today = localToday(ctx);
+  const current = await activeMonitoringOf(ctx.db, subjectId, today);
+  if (current && current.end_date >= endDate) return;
+  await insertMonitoring(ctx.db, {
+    id: newId(ctx),
+    subject_id: subjectId,
+    reason,
+    start_date: today,
+    end_date: endDate,
+    province_code: unit.provinceCode,
+    district_code: unit.districtCode,
+    commune_code: unit.communeCode,
+    created_by: actor.userId,
+    created_at: ctx.clock.now(),
+    ended_at: null,
+  });
 }

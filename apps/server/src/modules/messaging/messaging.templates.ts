@@ -10,6 +10,14 @@ export const TEMPLATES = {
     vi: 'PhongDich: mã xác nhận ra, vào "{place}" là {code} (hiệu lực {minutes} phút). Đọc mã này cho nhân viên nếu bạn đang ở đó.',
     en: 'PhongDich: the code to confirm your visit to "{place}" is {code} (valid {minutes} minutes). Tell it to the staff if you are there.',
   },
+  contact_warning: {
+    vi: 'PhongDich: bạn có thể đã tiếp xúc với người mắc bệnh tại {place} ngày {date}, khoảng {time}. Hãy ở nhà, theo dõi sức khỏe đến hết ngày {until}, khai báo y tế hằng ngày trên ứng dụng và gọi trạm y tế xã/phường ({hotline}) nếu sốt, ho hoặc khó thở.',
+    en: 'PhongDich: you may have been in contact with an infected person at {place} on {date}, around {time}. Stay home and watch your health until {until}, send a daily health update in the app, and call your commune health station ({hotline}) if you have fever, cough or shortness of breath.',
+  },
+  contact_warning_indirect: {
+    vi: 'PhongDich: một người bạn đã gặp ({place}, ngày {date}) là người tiếp xúc gần với người mắc bệnh. Hãy theo dõi sức khỏe đến hết ngày {until}, hạn chế tiếp xúc và gọi trạm y tế xã/phường ({hotline}) nếu sốt, ho hoặc khó thở.',
+    en: 'PhongDich: someone you met ({place}, on {date}) is a close contact of an infected person. Watch your health until {until}, limit contact with others, and call your commune health station ({hotline}) if you have fever, cough or shortness of breath.',
+  },
   place_registered_owner: {
     vi: 'PhongDich: địa điểm "{place}" đã được đăng ký điểm kiểm dịch, bạn là chủ địa điểm. Đăng nhập bằng số điện thoại này tại {url} để in mã QR và thêm nhân viên.',
     en: 'PhongDich: "{place}" is registered as a checkpoint with you as its owner. Sign in with this phone at {url} to print QR posters and add staff.',

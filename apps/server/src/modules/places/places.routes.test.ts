@@ -148,7 +148,7 @@ describe.each(TEST_DIALECTS)('places on %s', (dialect) => {
     expect(added.statusCode).toBe(200);
     expect(added.json().items.map((m: { role: string; displayName: string }) => [m.role, m.displayName])).toEqual([
       ['owner', '•••••••001'],
-      ['staff', 'Bảo vệ Tùng'],
+      ['staff', 'Bảo v. T.'],
     ]);
     const staff = await signInCitizen(app, ctx, '0987000003');
     const mine = (await app.inject({ url: '/api/v1/places/mine', headers: staff.headers })).json();
