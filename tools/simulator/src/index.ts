@@ -1,0 +1,12 @@
+export { simulateProvince, type Simulation, type SimulationOptions } from './model.js';
+export { loadSimulation, type LoadOptions, type LoadResult } from './load.js';
+export { HOUSEHOLD, SEED, infectionAt, type Course, type Infections, type OutbreakOptions } from './outbreak.js';
+export { leftAt, indexByDayAndPlace, type DayPlaceIndex, type Visits } from './visits.js';
+export type { People, Households } from './population.js';
+export type { LatLon, Places } from './places.js';
+export { PLACE_PROFILES, type PlaceProfile } from './profiles.js';
+export { personName, personPhone, placeName, placeAddress, householdAddress } from './names.js';
+export { communeCentres, communeWeights, readCentroids } from './geo-reference.js';
+export { provinceSetup, type ProvinceSetup } from './province.js';
+export { Prng } from './prng.js';
+export { DAY_MS, vietnamMidnight } from './calendar.js';
