@@ -6,8 +6,9 @@ import { round } from './framework.js';
 import { placesListBenchmark } from './benchmarks/places-list.js';
 import { scansBenchmark } from './benchmarks/scans.js';
 import { declarationSearchBenchmark } from './benchmarks/declaration-search.js';
+import { tracingBenchmark } from './benchmarks/tracing.js';
 
-const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark];
+const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark, tracingBenchmark];
 
 function table(results: BenchResult[]): string {
   const rows = [['benchmark', 'figure', 'baseline', 'ratio', 'target', 'result']];

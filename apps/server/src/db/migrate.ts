@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-places.js';
 import * as m0003 from './migrations/0003-presence.js';
 import * as m0004 from './migrations/0004-declarations.js';
 import * as m0005 from './migrations/0005-cases.js';
+import * as m0006 from './migrations/0006-tracing-index.js';
 
 // Listed explicitly (not read from disk) so the same list works from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-presence': m0003,
   '0004-declarations': m0004,
   '0005-cases': m0005,
+  '0006-tracing-index': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

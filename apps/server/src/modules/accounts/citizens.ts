@@ -79,7 +79,10 @@ export async function phonesOf(ctx: Context, userIds: readonly string[], db: Kys
 
 /** Accounts of phones known only by their keyed index (visitors staff recorded by phone), by index. */
 export async function accountsByPhoneIndex(ctx: Context, indexes: readonly string[]): Promise<Map<string, string>> {
-  if (indexes.length === 0) return new Map();
-  const rows = await ctx.db.selectFrom('users').select(['id', 'phone_index']).where('phone_index', 'in', indexes).execute();
-  return new Map(rows.map((r) => [r.phone_index as string, r.id]));
+  const accounts = new Map<string, string>();
+  for (let i = 0; i < indexes.length; i += 500) {
+    const rows = await ctx.db.selectFrom('users').select(['id', 'phone_index']).where('phone_index', 'in', indexes.slice(i, i + 500)).execute();
+    for (const r of rows) accounts.set(r.phone_index as string, r.id);
+  }
+  return accounts;
 }

@@ -1,6 +1,7 @@
 import { maskName } from '@phongdich/core';
 import { z } from 'zod';
 import type { Actor } from '../../actor.js';
+import { perContext, TtlCache } from '../../cache.js';
 import { newId, type Context } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
@@ -35,6 +36,7 @@ export async function addFamilyMember(ctx: Context, actor: Actor, input: z.infer
   const id = newId(ctx);
   // Only initials here: the full name lives in the encrypted declarations.
   const displayName = maskName(input.name);
+  keepersCache(ctx).clear();
   await insertUser(ctx.db, {
     id,
     username: null,
@@ -72,11 +74,38 @@ export async function maySpeakFor(ctx: Context, actorId: string, subjectId: stri
   return subject?.guardian_id === actorId && subject.status === 'active';
 }
 
-/** The people sharing a household with a person as the platform knows it: their guardian and the guardian's family. */
-export async function householdOf(ctx: Context, personId: string): Promise<string[]> {
-  const person = await findUserById(ctx.db, personId);
-  if (!person) return [];
-  const head = person.guardian_id ?? person.id;
-  const members = (await familyOf(ctx.db, head)).map((m) => m.id);
-  return [head, ...members].filter((id) => id !== personId);
+// Few accounts keep a family list; knowing which spares tracing a lookup per person traced.
+const keepersCache = perContext((ctx: Context) => new TtlCache<'all', Set<string>>(60_000, 1, () => ctx.clock.now()));
+
+async function familyKeepers(ctx: Context): Promise<Set<string>> {
+  const cached = keepersCache(ctx).get('all');
+  if (cached) return cached;
+  const rows = await ctx.db.selectFrom('users').select('guardian_id').distinct().where('guardian_id', 'is not', null).where('status', '=', 'active').execute();
+  const keepers = new Set(rows.map((r) => r.guardian_id as string));
+  keepersCache(ctx).set('all', keepers);
+  return keepers;
+}
+
+/**
+ * The people sharing a household with each person, as the platform knows it: the account that keeps
+ * the family list and everyone on it. Two queries for any number of people.
+ */
+export async function householdsOf(ctx: Context, personIds: readonly string[]): Promise<Map<string, string[]>> {
+  const households = new Map<string, string[]>();
+  for (let i = 0; i < personIds.length; i += 500) {
+    const chunk = personIds.slice(i, i + 500);
+    const people = await ctx.db.selectFrom('users').select(['id', 'guardian_id']).where('id', 'in', chunk).execute();
+    const headOf = new Map(people.map((p) => [p.id, p.guardian_id ?? p.id]));
+    const keepers = await familyKeepers(ctx);
+    const heads = [...new Set(headOf.values())].filter((head) => keepers.has(head));
+    if (heads.length === 0) continue;
+    const members = await ctx.db.selectFrom('users').select(['id', 'guardian_id']).where('guardian_id', 'in', heads).where('status', '=', 'active').execute();
+    const byHead = new Map<string, string[]>();
+    for (const m of members) byHead.set(m.guardian_id as string, [...(byHead.get(m.guardian_id as string) ?? []), m.id]);
+    for (const [person, head] of headOf) {
+      const household = [head, ...(byHead.get(head) ?? [])].filter((id) => id !== person);
+      if (household.length > 0) households.set(person, household);
+    }
+  }
+  return households;
 }

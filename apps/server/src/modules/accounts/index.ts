@@ -5,5 +5,5 @@ export { usersRoutes } from './users.routes.js';
 export { accountsByPhoneIndex, findOrCreateCitizenByPhone, labelsOf, phonesOf, type PersonLabel } from './citizens.js';
 export { sendPhoneCode, checkPhoneCode } from './phone-codes.js';
 export { phoneIndex } from './citizens.js';
-export { addFamilyMember, familyMemberInputSchema, householdOf, listFamily, maySpeakFor, removeFamilyMember, type FamilyMember } from './family.js';
+export { addFamilyMember, familyMemberInputSchema, householdsOf, listFamily, maySpeakFor, removeFamilyMember, type FamilyMember } from './family.js';
 export { familyRoutes } from './family.routes.js';

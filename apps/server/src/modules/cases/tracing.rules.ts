@@ -5,7 +5,7 @@ export interface Interval {
   end: number;
 }
 
-/** What tracing needs of a visit. */
+/** What tracing needs of a traced person's own visit. */
 export interface VisitLike {
   id: string;
   placeId: string;
@@ -15,6 +15,12 @@ export interface VisitLike {
   checkedInAt: number;
   checkedOutAt: number | null;
 }
+
+/**
+ * Someone at a place, as the place index holds it: visit id, account, visitor's keyed phone, check-in,
+ * check-out. A tuple, not an object: a hundred cases' F2 reads millions of these.
+ */
+export type Presence = readonly [id: string, personId: string | null, visitorPhoneIndex: string | null, checkedInAt: number, checkedOutAt: number | null];
 
 /** One way one person was exposed to a traced person. */
 export interface Exposure {
@@ -32,8 +38,10 @@ export interface Exposure {
 }
 
 /** Exposures of one person merged: every source, the whole span, all minutes, the strongest place. */
-export interface MergedExposure extends Exposure {
+export interface MergedExposure<U = unknown> extends Exposure {
   sources: ContactSource[];
+  /** Whatever the caller attached to the strongest exposure (the units that follow the contact up). */
+  tag: U | null;
 }
 
 export interface PresenceRules {
@@ -47,24 +55,22 @@ export interface PresenceRules {
 }
 
 /** One person however they were recorded: their account, a visitor's keyed phone, or the single visit. */
-export function personKeyOf(visit: Pick<VisitLike, 'id' | 'personId' | 'visitorPhoneIndex'>): string {
-  if (visit.personId) return visit.personId;
-  if (visit.visitorPhoneIndex) return `phone:${visit.visitorPhoneIndex}`;
-  return `visit:${visit.id}`;
+export function personKeyOf(visitId: string, personId: string | null, visitorPhoneIndex: string | null): string {
+  if (personId) return personId;
+  if (visitorPhoneIndex) return `phone:${visitorPhoneIndex}`;
+  return `visit:${visitId}`;
 }
 
-/** When a visit began and ended; a visit never checked out lasts the usual stay of its place type. */
-export function visitInterval(visit: VisitLike, rules: PresenceRules): Interval {
-  const assumedEnd = visit.checkedInAt + rules.dwellMs(visit.placeType);
-  const end = visit.checkedOutAt ?? Math.min(assumedEnd, Math.max(visit.checkedInAt, rules.now));
-  return { start: visit.checkedInAt, end: Math.max(visit.checkedInAt, Math.min(end, visit.checkedInAt + rules.maxVisitMs)) };
+/** When a visit ended; a visit never checked out lasts the usual stay of its place type. */
+export function stayEnd(checkedInAt: number, checkedOutAt: number | null, placeType: string, rules: PresenceRules): number {
+  const end = checkedOutAt ?? Math.min(checkedInAt + rules.dwellMs(placeType), Math.max(checkedInAt, rules.now));
+  return Math.max(checkedInAt, Math.min(end, checkedInAt + rules.maxVisitMs));
 }
 
 /** The part of a traced person's visit inside their infectious window, or null. */
 export function tracedPart(visit: VisitLike, window: Interval, rules: PresenceRules): Interval | null {
-  const own = visitInterval(visit, rules);
-  const start = Math.max(own.start, window.start);
-  const end = Math.min(own.end, window.end);
+  const start = Math.max(visit.checkedInAt, window.start);
+  const end = Math.min(stayEnd(visit.checkedInAt, visit.checkedOutAt, visit.placeType, rules), window.end);
   return start <= end ? { start, end } : null;
 }
 
@@ -73,56 +79,148 @@ export function candidateRange(traced: Interval, rules: PresenceRules): Interval
   return { start: traced.start - rules.bufferMs - rules.maxVisitMs, end: traced.end + rules.bufferMs };
 }
 
-/**
- * Everyone at the same place as one traced visit: their stay meets the traced stay widened by the buffer
- * (touching counts). Minutes are those actually shared, 0 for someone there only within the buffer.
- */
-export function presenceExposures(traced: Interval, placeId: string, candidates: readonly VisitLike[], excludeKey: string, rules: PresenceRules): Exposure[] {
-  const near = { start: traced.start - rules.bufferMs, end: traced.end + rules.bufferMs };
-  const exposures: Exposure[] = [];
-  for (const visit of candidates) {
-    if (visit.placeId !== placeId) continue;
-    const key = personKeyOf(visit);
-    if (key === excludeKey) continue;
-    const stay = visitInterval(visit, rules);
-    if (stay.start > near.end || stay.end < near.start) continue;
-    const minutes = Math.max(0, Math.min(stay.end, traced.end) - Math.max(stay.start, traced.start)) / 60_000;
-    exposures.push({
-      personKey: key,
-      personId: visit.personId,
-      visitorPhoneIndex: visit.visitorPhoneIndex,
-      visitId: visit.id,
-      source: 'presence',
-      placeId,
-      start: Math.max(stay.start, near.start),
-      end: Math.min(stay.end, near.end),
-      minutes,
-      score: exposureScore('presence', minutes),
-    });
+/** Adds one exposure to the person's merged exposure: sources united, span widened, minutes added. */
+export function mergeInto<U>(merged: Map<string, MergedExposure<U>>, e: Exposure, tag: U | null = null): void {
+  const seen = merged.get(e.personKey);
+  if (!seen) {
+    merged.set(e.personKey, { ...e, sources: [e.source], tag });
+    return;
   }
-  return exposures;
+  if (!seen.sources.includes(e.source)) seen.sources.push(e.source);
+  if (e.score > seen.score || (e.score === seen.score && e.start < seen.start)) {
+    seen.placeId = e.placeId ?? seen.placeId;
+    seen.visitId = e.visitId ?? seen.visitId;
+    seen.score = e.score;
+    seen.source = e.source;
+    seen.tag = tag ?? seen.tag;
+  }
+  seen.personId ??= e.personId;
+  seen.start = Math.min(seen.start, e.start);
+  seen.end = Math.max(seen.end, e.end);
+  seen.minutes += e.minutes;
 }
 
-/** One entry per person: sources united, earliest start, latest end, minutes added, the strongest exposure's place. */
-export function mergeExposures(exposures: readonly Exposure[]): MergedExposure[] {
-  const byPerson = new Map<string, MergedExposure>();
-  for (const e of exposures) {
-    const seen = byPerson.get(e.personKey);
-    if (!seen) {
-      byPerson.set(e.personKey, { ...e, sources: [e.source] });
+/** Who was at one place over a stretch of time, sorted by check-in, with each stay's end worked out once. */
+export interface PlaceTimeline {
+  place: { id: string; type: string };
+  presences: readonly Presence[];
+  checkIns: Float64Array;
+  ends: Float64Array;
+}
+
+function isSortedByCheckIn(presences: readonly Presence[]): boolean {
+  for (let i = 1; i < presences.length; i++) if ((presences[i] as Presence)[3] < (presences[i - 1] as Presence)[3]) return false;
+  return true;
+}
+
+export function placeTimeline(place: { id: string; type: string }, presences: readonly Presence[], rules: PresenceRules): PlaceTimeline {
+  // Rows come in index order already; sorting is only for a database that does not promise it.
+  const sorted = isSortedByCheckIn(presences) ? presences : [...presences].sort((a, b) => a[3] - b[3]);
+  const checkIns = new Float64Array(sorted.length);
+  const ends = new Float64Array(sorted.length);
+  sorted.forEach((p, i) => {
+    checkIns[i] = p[3];
+    ends[i] = stayEnd(p[3], p[4], place.type, rules);
+  });
+  return { place, presences: sorted, checkIns, ends };
+}
+
+function firstAtOrAfter(values: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Everyone at the same place as one traced visit, merged into `merged`: their stay meets the traced stay
+ * widened by the buffer (touching counts). Minutes are those actually shared, 0 for someone there only
+ * within the buffer. Only a person's first exposure allocates.
+ */
+export function collectPresence<U>(
+  merged: Map<string, MergedExposure<U>>,
+  traced: Interval,
+  timeline: PlaceTimeline,
+  who: {
+    /** The traced person. */
+    exclude: string;
+    /** People already found elsewhere in the chain: skipped. */
+    claimed: ReadonlySet<string>;
+    /** Accounts of visitors recorded by keyed phone, by that key. */
+    accounts: ReadonlyMap<string, string>;
+  },
+  rules: PresenceRules,
+  tag: U | null = null,
+): void {
+  const nearStart = traced.start - rules.bufferMs;
+  const nearEnd = traced.end + rules.bufferMs;
+  const { checkIns, ends, presences, place } = timeline;
+  for (let i = firstAtOrAfter(checkIns, nearStart - rules.maxVisitMs); i < checkIns.length && (checkIns[i] as number) <= nearEnd; i++) {
+    const end = ends[i] as number;
+    if (end < nearStart) continue;
+    const [visitId, account, phoneIndex, checkedInAt] = presences[i] as Presence;
+    const personId = account ?? (phoneIndex ? (who.accounts.get(phoneIndex) ?? null) : null);
+    const key = personKeyOf(visitId, personId, phoneIndex);
+    if (key === who.exclude || who.claimed.has(key)) continue;
+    const minutes = Math.max(0, Math.min(end, traced.end) - Math.max(checkedInAt, traced.start)) / 60_000;
+    const start = Math.max(checkedInAt, nearStart);
+    const until = Math.min(end, nearEnd);
+    const score = exposureScore('presence', minutes);
+    const seen = merged.get(key);
+    if (seen && seen.sources.length === 1 && seen.source === 'presence') {
+      // The common case, updated without building an exposure object.
+      if (score > seen.score || (score === seen.score && start < seen.start)) {
+        seen.placeId = place.id;
+        seen.visitId = visitId;
+        seen.score = score;
+        seen.tag = tag ?? seen.tag;
+      }
+      seen.start = Math.min(seen.start, start);
+      seen.end = Math.max(seen.end, until);
+      seen.minutes += minutes;
       continue;
     }
-    if (!seen.sources.includes(e.source)) seen.sources.push(e.source);
-    if (e.score > seen.score || (e.score === seen.score && e.start < seen.start)) {
-      seen.placeId = e.placeId ?? seen.placeId;
-      seen.visitId = e.visitId ?? seen.visitId;
-      seen.score = e.score;
-      seen.source = e.source;
-    }
-    seen.personId ??= e.personId;
-    seen.start = Math.min(seen.start, e.start);
-    seen.end = Math.max(seen.end, e.end);
-    seen.minutes += e.minutes;
+    if (seen) mergeInto(merged, { personKey: key, personId, visitorPhoneIndex: phoneIndex, visitId, source: 'presence', placeId: place.id, start, end: until, minutes, score }, tag);
+    else merged.set(key, { personKey: key, personId, visitorPhoneIndex: phoneIndex, visitId, source: 'presence', sources: ['presence'], placeId: place.id, start, end: until, minutes, score, tag });
   }
-  return [...byPerson.values()];
+}
+
+/** A read of one place over one stretch of time, shared by every traced visit it covers. */
+export interface PlaceRead {
+  placeId: string;
+  from: number;
+  until: number;
+  leftAfter: number;
+  /** Indexes of the traced visits it serves. */
+  parts: number[];
+}
+
+/**
+ * Groups traced visits at the same place whose surroundings (the visit widened by the buffer) overlap,
+ * so classmates or co-workers traced together cost one read of the place, not one each.
+ */
+export function placeReads(parts: ReadonlyArray<{ placeId: string; part: Interval }>, rules: PresenceRules): PlaceRead[] {
+  const order = parts.map((_, i) => i).sort((a, b) => {
+    const pa = parts[a] as { placeId: string; part: Interval };
+    const pb = parts[b] as { placeId: string; part: Interval };
+    return pa.placeId < pb.placeId ? -1 : pa.placeId > pb.placeId ? 1 : pa.part.start - pb.part.start;
+  });
+  const reads: PlaceRead[] = [];
+  for (const i of order) {
+    const { placeId, part } = parts[i] as { placeId: string; part: Interval };
+    const range = candidateRange(part, rules);
+    const leftAfter = part.start - rules.bufferMs;
+    const last = reads[reads.length - 1];
+    if (last && last.placeId === placeId && leftAfter <= last.until) {
+      last.until = Math.max(last.until, range.end + 1);
+      last.parts.push(i);
+      continue;
+    }
+    reads.push({ placeId, from: range.start, until: range.end + 1, leftAfter, parts: [i] });
+  }
+  return reads;
 }

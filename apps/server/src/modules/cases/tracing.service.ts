@@ -1,13 +1,13 @@
-import { exposureScore, infectiousWindow, localDateOf, localMidnight, type ContactSource, type PlaceType } from '@phongdich/core';
+import { exposureScore, infectiousWindow, localDateOf, localMidnight, type PlaceType } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import { newId, type Context } from '../../context.js';
-import { accountsByPhoneIndex, householdOf, phonesOf } from '../accounts/index.js';
-import { ensureMonitoring, fellowTravellers } from '../declarations/index.js';
+import { accountsByPhoneIndex, householdsOf, phonesOf } from '../accounts/index.js';
+import { ensureMonitoring, fellowTravellers, type FellowTraveller } from '../declarations/index.js';
 import { enqueueMessage } from '../messaging/index.js';
 import { placeBasics } from '../places/index.js';
-import { visitsAtPlaceBetween, visitsOfPersonBetween, visitsOfPhoneBetween, type TraceVisit } from '../presence/index.js';
+import { presenceAtPlacesIn, visitorDetails, visitsOfPeopleIn, visitsOfPhonesIn, type TraceVisit } from '../presence/index.js';
 import { activeCasePeople, contactsOfCases, insertContacts, updateCase, updateContact, type CaseRow, type ContactRow } from './cases.repository.js';
-import { candidateRange, mergeExposures, presenceExposures, tracedPart, type Exposure, type Interval, type MergedExposure, type PresenceRules } from './tracing.rules.js';
+import { collectPresence, mergeInto, placeReads, placeTimeline, tracedPart, type Exposure, type Interval, type MergedExposure, type PlaceTimeline, type PresenceRules } from './tracing.rules.js';
 
 const DAY_MS = 86_400_000;
 
@@ -55,90 +55,101 @@ export function caseWindow(ctx: Context, row: CaseRow): Interval {
   return { start: window.from, end: window.until };
 }
 
-interface ExposureWithVisit extends Exposure {
-  visit: TraceVisit | null;
+type Contacted = Omit<Found, 'generation' | 'parentKey'>;
+
+/**
+ * Everyone at the places these people visited during their windows (with the buffer): their own visits
+ * in one batch, then every place range in one batch — a whole generation in a few queries.
+ */
+type Merged = Map<string, MergedExposure<Units>>;
+
+interface TracedPart {
+  visit: TraceVisit;
+  part: Interval;
+  timeline: PlaceTimeline;
 }
 
-/** Everyone at the places a person visited during the window (with the buffer), found visit by visit. */
-async function presenceOf(ctx: Context, person: TracedPerson, rules: PresenceRules): Promise<ExposureWithVisit[]> {
-  const from = person.window.start - rules.maxVisitMs;
-  const own = person.personId
-    ? await visitsOfPersonBetween(ctx, person.personId, from, person.window.end + 1)
-    : person.phoneIndex
-      ? await visitsOfPhoneBetween(ctx, person.phoneIndex, from, person.window.end + 1)
-      : [];
-  const found: ExposureWithVisit[] = [];
-  for (const visit of own) {
-    const part = tracedPart(visit, person.window, rules);
-    if (!part) continue;
-    const range = candidateRange(part, rules);
-    const candidates = await visitsAtPlaceBetween(ctx, visit.placeId, range.start, range.end + 1);
-    const byId = new Map(candidates.map((c) => [c.id, c]));
-    for (const exposure of presenceExposures(part, visit.placeId, candidates, person.key, rules)) {
-      found.push({ ...exposure, visit: byId.get(exposure.visitId ?? '') ?? null });
+/**
+ * The visits of a whole generation during their windows, and for each, everyone at that place around
+ * that time: batched reads, one per place and stretch of time however many traced people were there.
+ */
+async function presenceOf(ctx: Context, people: readonly TracedPerson[], rules: PresenceRules): Promise<Map<string, TracedPart[]>> {
+  const byAccount = people.filter((p) => p.personId);
+  const byPhone = people.filter((p) => !p.personId && p.phoneIndex);
+  const range = (p: TracedPerson, key: string) => ({ key, from: p.window.start - rules.maxVisitMs, until: p.window.end + 1 });
+  const own = [
+    ...(await visitsOfPeopleIn(ctx, byAccount.map((p) => range(p, p.personId as string)))).map((visits, i) => ({ person: byAccount[i] as TracedPerson, visits })),
+    ...(await visitsOfPhonesIn(ctx, byPhone.map((p) => range(p, p.phoneIndex as string)))).map((visits, i) => ({ person: byPhone[i] as TracedPerson, visits })),
+  ];
+  const parts: Array<{ person: TracedPerson; visit: TraceVisit; placeId: string; part: Interval }> = [];
+  for (const { person, visits } of own) {
+    for (const visit of visits) {
+      const part = tracedPart(visit, person.window, rules);
+      if (part) parts.push({ person, visit, placeId: visit.placeId, part });
     }
   }
-  return found;
-}
-
-/** Passengers of the same declared journeys (vehicle and date) during the window. */
-async function travelOf(ctx: Context, person: TracedPerson): Promise<Array<Exposure & { units: Units }>> {
-  if (!person.personId) return [];
-  const fellows = await fellowTravellers(ctx, person.personId, localDateOf(person.window.start), localDateOf(person.window.end));
-  return fellows.map((f) => ({
-    personKey: f.subjectId,
-    personId: f.subjectId,
-    visitorPhoneIndex: null,
-    visitId: null,
-    source: 'movement' as ContactSource,
-    placeId: null,
-    start: localMidnight(f.date),
-    end: localMidnight(f.date) + DAY_MS,
-    minutes: 0,
-    score: exposureScore('movement', 0),
-    units: { provinceCode: f.provinceCode, districtCode: f.districtCode, communeCode: f.communeCode },
-  }));
-}
-
-async function householdExposures(ctx: Context, person: TracedPerson): Promise<Exposure[]> {
-  if (!person.personId) return [];
-  return (await householdOf(ctx, person.personId)).map((id) => ({
-    personKey: id,
-    personId: id,
-    visitorPhoneIndex: null,
-    visitId: null,
-    source: 'household' as ContactSource,
-    placeId: null,
-    start: person.window.start,
-    end: person.window.end,
-    minutes: (person.window.end - person.window.start) / 60_000,
-    score: exposureScore('household', 0),
-  }));
-}
-
-/** The contacts of one traced person, one per person, each with the units that follow them up. */
-async function contactsOf(ctx: Context, person: TracedPerson, rules: PresenceRules, fallback: Units): Promise<Array<Omit<Found, 'generation' | 'parentKey'>>> {
-  const presence = await presenceOf(ctx, person, rules);
-  // A visitor staff recorded by phone is the same person as the account with that phone.
-  const accounts = await accountsByPhoneIndex(ctx, [...new Set(presence.filter((e) => !e.personId && e.visitorPhoneIndex).map((e) => e.visitorPhoneIndex as string))]);
-  for (const e of presence) {
-    const account = e.visitorPhoneIndex ? accounts.get(e.visitorPhoneIndex) : undefined;
-    if (!e.personId && account) {
-      e.personId = account;
-      e.personKey = account;
+  const reads = placeReads(parts, rules);
+  const rows = await presenceAtPlacesIn(ctx, reads.map((r) => ({ key: r.placeId, from: r.from, until: r.until, leftAfter: r.leftAfter })));
+  const byPerson = new Map<string, TracedPart[]>();
+  reads.forEach((read, r) => {
+    const first = parts[read.parts[0] as number] as (typeof parts)[number];
+    const timeline = placeTimeline({ id: read.placeId, type: first.visit.placeType }, rows[r] ?? [], rules);
+    for (const i of read.parts) {
+      const p = parts[i] as (typeof parts)[number];
+      byPerson.set(p.person.key, [...(byPerson.get(p.person.key) ?? []), { visit: p.visit, part: p.part, timeline }]);
     }
+  });
+  return byPerson;
+}
+
+/** A visitor staff recorded by phone is the same person as the account with that phone. */
+async function accountsOfVisitors(ctx: Context, parts: Map<string, TracedPart[]>): Promise<Map<string, string>> {
+  const phones = new Set<string>();
+  for (const list of parts.values()) for (const p of list) for (const presence of p.timeline.presences) if (!presence[1] && presence[2]) phones.add(presence[2]);
+  return accountsByPhoneIndex(ctx, [...phones]);
+}
+
+function travelExposure(f: FellowTraveller): Exposure {
+  const start = localMidnight(f.date);
+  return { personKey: f.subjectId, personId: f.subjectId, visitorPhoneIndex: null, visitId: null, source: 'movement', placeId: null, start, end: start + DAY_MS, minutes: 0, score: exposureScore('movement', 0) };
+}
+
+function householdExposure(id: string, window: Interval): Exposure {
+  const minutes = (window.end - window.start) / 60_000;
+  return { personKey: id, personId: id, visitorPhoneIndex: null, visitId: null, source: 'household', placeId: null, start: window.start, end: window.end, minutes, score: exposureScore('household', 0) };
+}
+
+/**
+ * The new contacts of each traced person of one generation, in frontier order: a person already
+ * claimed (by an earlier generation or an earlier person of this one) is skipped before any work,
+ * and whoever a person finds is claimed for them.
+ */
+async function contactsOfGeneration(ctx: Context, people: readonly TracedPerson[], rules: PresenceRules, fallback: Units, claimed: Set<string>): Promise<Map<string, Contacted[]>> {
+  const presence = await presenceOf(ctx, people, rules);
+  const accounts = await accountsOfVisitors(ctx, presence);
+  const fellows = await fellowTravellers(
+    ctx,
+    people.filter((p) => p.personId).map((p) => ({ subjectId: p.personId as string, fromDate: localDateOf(p.window.start), untilDate: localDateOf(p.window.end) })),
+  );
+  const households = await householdsOf(ctx, people.filter((p) => p.personId).map((p) => p.personId as string));
+  const result = new Map<string, Contacted[]>();
+  for (const person of people) {
+    const merged: Merged = new Map();
+    for (const { visit, part, timeline } of presence.get(person.key) ?? []) {
+      const units: Units = { provinceCode: visit.provinceCode, districtCode: visit.districtCode, communeCode: visit.communeCode };
+      collectPresence(merged, part, timeline, { exclude: person.key, claimed, accounts }, rules, units);
+    }
+    for (const f of (person.personId ? fellows.get(person.personId) : undefined) ?? []) {
+      if (!claimed.has(f.subjectId)) mergeInto(merged, travelExposure(f), { provinceCode: f.provinceCode, districtCode: f.districtCode, communeCode: f.communeCode });
+    }
+    for (const id of (person.personId ? households.get(person.personId) : undefined) ?? []) {
+      if (!claimed.has(id)) mergeInto(merged, householdExposure(id, person.window));
+    }
+    merged.delete(person.key);
+    for (const key of merged.keys()) claimed.add(key);
+    result.set(person.key, [...merged.values()].map((exposure) => ({ exposure, units: exposure.tag ?? fallback, phoneEnc: null, nameEnc: null })));
   }
-  const travel = await travelOf(ctx, person);
-  const household = await householdExposures(ctx, person);
-  const visitOf = new Map(presence.map((e) => [e.personKey, e.visit]));
-  const travelUnits = new Map(travel.map((e) => [e.personKey, e.units]));
-  return mergeExposures([...presence, ...travel, ...household])
-    .filter((e) => e.personKey !== person.key)
-    .map((exposure) => {
-      const visit = visitOf.get(exposure.personKey) ?? null;
-      const units = visit ? { provinceCode: visit.provinceCode, districtCode: visit.districtCode, communeCode: visit.communeCode } : (travelUnits.get(exposure.personKey) ?? fallback);
-      return { exposure, units, phoneEnc: visit?.visitorPhoneEnc ?? null, nameEnc: visit?.visitorNameEnc ?? null };
-    });
+  return result;
 }
 
 /** How long a contact is traced onwards: from exposure until quarantine would have stopped them meeting people. */
@@ -146,12 +157,23 @@ function onwardWindow(ctx: Context, start: number): Interval {
   return { start, end: Math.min(ctx.clock.now(), start + ctx.config.contactQuarantineDays * DAY_MS) };
 }
 
+/** Names and phones staff typed for visitors without an account, for the contacts found through them. */
+async function addVisitorDetails(ctx: Context, found: Map<string, Found>): Promise<void> {
+  const byVisit = new Map<string, Found>();
+  for (const item of found.values()) if (!item.exposure.personId && item.exposure.visitId) byVisit.set(item.exposure.visitId, item);
+  for (const [visitId, details] of await visitorDetails(ctx, [...byVisit.keys()])) {
+    const item = byVisit.get(visitId) as Found;
+    item.nameEnc = details.nameEnc;
+    item.phoneEnc = details.phoneEnc;
+  }
+}
+
 /**
  * Breadth-first over generations: F1 are the case's contacts, F2 the contacts of F1 (from their exposure
  * on), and so on. Each person appears once, at the nearest generation. Contacts already stored (named in
- * the interview, say) are traced onwards too.
+ * the interview, say) are traced onwards too. People who are active cases themselves are left out.
  */
-async function findChain(ctx: Context, row: CaseRow, depth: number, stored: ContactRow[]): Promise<Map<string, Found>> {
+export async function findChain(ctx: Context, row: CaseRow, depth: number, stored: ContactRow[] = []): Promise<Map<string, Found>> {
   const rules = presenceRules(ctx);
   const caseUnits: Units = { provinceCode: row.province_code, districtCode: row.district_code, communeCode: row.commune_code };
   const found = new Map<string, Found>();
@@ -161,13 +183,12 @@ async function findChain(ctx: Context, row: CaseRow, depth: number, stored: Cont
   let frontier: TracedPerson[] = [{ key: row.person_id, personId: row.person_id, phoneIndex: null, window: caseWindow(ctx, row) }];
   for (let generation = 1; generation <= depth && frontier.length > 0; generation++) {
     const next: TracedPerson[] = [];
+    const contacts = await contactsOfGeneration(ctx, frontier, rules, caseUnits, seen);
     for (const person of frontier) {
-      for (const contact of await contactsOf(ctx, person, rules, caseUnits)) {
+      for (const contact of contacts.get(person.key) ?? []) {
         const key = contact.exposure.personKey;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        found.set(key, { ...contact, generation, parentKey: person.key });
-        next.push({ key, personId: contact.exposure.personId, phoneIndex: contact.exposure.visitorPhoneIndex, window: onwardWindow(ctx, contact.exposure.start) });
+        found.set(key, Object.assign(contact, { generation, parentKey: person.key }));
+        if (generation < depth) next.push({ key, personId: contact.exposure.personId, phoneIndex: contact.exposure.visitorPhoneIndex, window: onwardWindow(ctx, contact.exposure.start) });
       }
     }
     for (const contact of storedByGeneration.get(generation) ?? []) {
@@ -177,6 +198,7 @@ async function findChain(ctx: Context, row: CaseRow, depth: number, stored: Cont
     }
     frontier = next;
   }
+  await addVisitorDetails(ctx, found);
   return found;
 }
 

@@ -164,12 +164,3 @@ export async function putSetting(db: Db, key: string, value: string, by: string,
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_by: by, updated_at: at }))
     .execute();
 }
-
-/** Journeys on shared transport declared by a person between two dates (inclusive). */
-export function journeysOf(db: Db, subjectId: string): Promise<Array<Pick<DeclarationRow, 'id' | 'vehicle_key'>>> {
-  return db.selectFrom('declarations').select(['id', 'vehicle_key']).where('subject_id', '=', subjectId).where('vehicle_key', 'is not', null).where('status', '=', 'current').execute();
-}
-
-export function travellersOn(db: Db, vehicleKey: string): Promise<Array<Pick<DeclarationRow, 'subject_id' | 'commune_code' | 'province_code' | 'district_code'>>> {
-  return db.selectFrom('declarations').select(['subject_id', 'commune_code', 'province_code', 'district_code']).where('vehicle_key', '=', vehicleKey).where('status', '=', 'current').execute();
-}

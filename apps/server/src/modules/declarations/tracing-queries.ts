@@ -1,5 +1,4 @@
 import type { Context } from '../../context.js';
-import { journeysOf, travellersOn } from './declarations.repository.js';
 
 export interface FellowTraveller {
   subjectId: string;
@@ -11,22 +10,48 @@ export interface FellowTraveller {
   districtCode: string | null;
 }
 
+/** Whose journeys to look at, and between which travel dates (inclusive). */
+export interface JourneyQuery {
+  subjectId: string;
+  fromDate: string;
+  untilDate: string;
+}
+
 /**
- * People who declared the same journey (vehicle number and date) as a person, on dates within
- * [fromDate, untilDate]: coach, train, plane and ship passengers of one trip.
+ * People who declared the same journey (vehicle number and date) as each person, on dates within the
+ * person's range: coach, train, plane and ship passengers of one trip. Two queries per 500 people.
  */
-export async function fellowTravellers(ctx: Context, subjectId: string, fromDate: string, untilDate: string): Promise<FellowTraveller[]> {
-  const journeys = (await journeysOf(ctx.db, subjectId)).filter((j) => {
-    const date = j.vehicle_key?.split('|')[1] ?? '';
-    return date >= fromDate && date <= untilDate;
-  });
-  const fellows: FellowTraveller[] = [];
-  for (const journey of journeys) {
-    const key = journey.vehicle_key as string;
-    for (const other of await travellersOn(ctx.db, key)) {
-      if (other.subject_id === subjectId) continue;
-      fellows.push({ subjectId: other.subject_id, vehicleKey: key, date: key.split('|')[1] ?? '', communeCode: other.commune_code, provinceCode: other.province_code, districtCode: other.district_code });
+export async function fellowTravellers(ctx: Context, queries: readonly JourneyQuery[]): Promise<Map<string, FellowTraveller[]>> {
+  const result = new Map<string, FellowTraveller[]>();
+  for (let i = 0; i < queries.length; i += 500) {
+    const chunk = new Map(queries.slice(i, i + 500).map((q) => [q.subjectId, q]));
+    const journeys = await ctx.db
+      .selectFrom('declarations')
+      .select(['subject_id', 'vehicle_key'])
+      .where('subject_id', 'in', [...chunk.keys()])
+      .where('vehicle_key', 'is not', null)
+      .where('status', '=', 'current')
+      .execute();
+    const wanted = journeys.filter((j) => {
+      const date = j.vehicle_key?.split('|')[1] ?? '';
+      const query = chunk.get(j.subject_id);
+      return query !== undefined && date >= query.fromDate && date <= query.untilDate;
+    });
+    if (wanted.length === 0) continue;
+    const keys = [...new Set(wanted.map((j) => j.vehicle_key as string))];
+    const travellers = await ctx.db
+      .selectFrom('declarations')
+      .select(['subject_id', 'vehicle_key', 'commune_code', 'province_code', 'district_code'])
+      .where('vehicle_key', 'in', keys)
+      .where('status', '=', 'current')
+      .execute();
+    for (const journey of wanted) {
+      const key = journey.vehicle_key as string;
+      const fellows = travellers
+        .filter((t) => t.vehicle_key === key && t.subject_id !== journey.subject_id)
+        .map((t) => ({ subjectId: t.subject_id, vehicleKey: key, date: key.split('|')[1] ?? '', communeCode: t.commune_code, provinceCode: t.province_code, districtCode: t.district_code }));
+      result.set(journey.subject_id, [...(result.get(journey.subject_id) ?? []), ...fellows]);
     }
   }
-  return fellows;
+  return result;
 }

@@ -1,3 +1,3 @@
 export { presenceRoutes } from './presence.routes.js';
 export { closeOverdueVisits, purgeOldVisits } from './visits.service.js';
-export { visitsAtPlaceBetween, visitsOfPersonBetween, visitsOfPeopleSince, visitsOfPhoneBetween, type TraceVisit } from './tracing-queries.js';
+export { presenceAtPlacesIn, visitorDetails, visitsOfPeopleIn, visitsOfPersonBetween, visitsOfPeopleSince, visitsOfPhonesIn, type PresenceAt, type TraceVisit, type VisitRange } from './tracing-queries.js';

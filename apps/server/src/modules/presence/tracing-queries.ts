@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Context } from '../../context.js';
 
 /** A visit as tracing sees it: who (account or a hashed visitor), where, when. */
@@ -44,21 +45,127 @@ export async function visitsOfPersonBetween(ctx: Context, personId: string, from
   return rows.map((r) => toVisit(r as Row));
 }
 
-/** Visits of a visitor recorded by hand with a phone (keyed hash) that began in [from, until). */
-export async function visitsOfPhoneBetween(ctx: Context, visitorPhoneIndex: string, from: number, until: number): Promise<TraceVisit[]> {
-  const rows = await ctx.db.selectFrom('visits').select(COLUMNS).where('visitor_phone_index', '=', visitorPhoneIndex).where('checked_in_at', '>=', from).where('checked_in_at', '<', until).orderBy('checked_in_at').execute();
-  return rows.map((r) => toVisit(r as Row));
-}
-
-/** Visits at a place that began in [from, until) — the per-place range scan tracing is built on. */
-export async function visitsAtPlaceBetween(ctx: Context, placeId: string, from: number, until: number): Promise<TraceVisit[]> {
-  const rows = await ctx.db.selectFrom('visits').select(COLUMNS).where('place_id', '=', placeId).where('checked_in_at', '>=', from).where('checked_in_at', '<', until).execute();
-  return rows.map((r) => toVisit(r as Row));
-}
-
 /** Places visited by any of these people since a time, with the windows (for the map and clusters). */
 export async function visitsOfPeopleSince(ctx: Context, personIds: readonly string[], since: number): Promise<TraceVisit[]> {
   if (personIds.length === 0) return [];
   const rows = await ctx.db.selectFrom('visits').select(COLUMNS).where('person_id', 'in', personIds).where('checked_in_at', '>=', since).execute();
   return rows.map((r) => toVisit(r as Row));
+}
+
+/** One range to look up: visits of a place, a person or a visitor's phone that began in [from, until). */
+export interface VisitRange {
+  key: string;
+  from: number;
+  until: number;
+  /** Only visits still going on at this time (checked out at or after it, or not checked out). */
+  leftAfter?: number;
+}
+
+type RangeColumn = 'place_id' | 'person_id' | 'visitor_phone_index';
+
+/**
+ * Who was at a place and when — visit id, account, visitor's keyed phone, check-in, check-out — all
+ * held by the place index. A tuple: a hundred cases' F2 reads millions of them.
+ */
+export type PresenceAt = readonly [id: string, personId: string | null, visitorPhoneIndex: string | null, checkedInAt: number, checkedOutAt: number | null];
+
+const PERSON_COLUMNS = ['id', 'place_id', 'place_type', 'person_id', 'visitor_phone_index', 'checked_in_at', 'checked_out_at', 'commune_code', 'province_code', 'district_code'] as const;
+const PLACE_COLUMNS = ['id', 'person_id', 'visitor_phone_index', 'checked_in_at', 'checked_out_at'] as const;
+type RawRow = Record<string, string | number | null>;
+
+function leanVisit(r: RawRow): TraceVisit {
+  return {
+    id: r.id as string,
+    placeId: r.place_id as string,
+    placeType: r.place_type as string,
+    personId: r.person_id as string | null,
+    visitorPhoneIndex: r.visitor_phone_index as string | null,
+    visitorNameEnc: null,
+    visitorPhoneEnc: null,
+    checkedInAt: Number(r.checked_in_at),
+    checkedOutAt: r.checked_out_at === null ? null : Number(r.checked_out_at),
+    communeCode: r.commune_code as string,
+    provinceCode: r.province_code as string,
+    districtCode: r.district_code as string | null,
+  };
+}
+
+function presenceAt(r: RawRow): PresenceAt {
+  return [r.id as string, r.person_id as string | null, r.visitor_phone_index as string | null, Number(r.checked_in_at), r.checked_out_at === null ? null : Number(r.checked_out_at)];
+}
+
+interface RangeStatement {
+  all(key: string, from: number, until: number, leftAfter: number): unknown[];
+  raw(toggle: boolean): RangeStatement;
+}
+
+const statements = new WeakMap<object, Map<string, RangeStatement>>();
+
+function sqliteStatement(ctx: Context, column: RangeColumn, columns: readonly string[], raw: boolean): RangeStatement {
+  const sqlite = ctx.sqlite as NonNullable<Context['sqlite']>;
+  let prepared = statements.get(sqlite);
+  if (!prepared) {
+    prepared = new Map();
+    statements.set(sqlite, prepared);
+  }
+  const name = `${column}${raw ? ':raw' : ''}`;
+  let statement = prepared.get(name);
+  if (!statement) {
+    statement = (sqlite.prepare(`select ${columns.join(', ')} from visits where ${column} = ? and checked_in_at >= ? and checked_in_at < ? and (checked_out_at is null or checked_out_at >= ?) order by checked_in_at`) as RangeStatement).raw(raw);
+    prepared.set(name, statement);
+  }
+  return statement;
+}
+
+/** On SQLite: one statement prepared once, run range by range while holding the connection. */
+async function rangesOnSqlite<R>(ctx: Context, statement: RangeStatement, ranges: readonly VisitRange[]): Promise<R[][]> {
+  return ctx.db.connection().execute(async () => ranges.map((r) => statement.all(r.key, r.from, r.until, r.leftAfter ?? r.from) as R[]));
+}
+
+/** On PostgreSQL: many ranges in one statement, joined through unnest, so a round trip serves thousands. */
+async function rangesOnPostgres(ctx: Context, column: RangeColumn, columns: readonly string[], ranges: readonly VisitRange[]): Promise<RawRow[][]> {
+  const result: RawRow[][] = ranges.map(() => []);
+  for (let start = 0; start < ranges.length; start += 5000) {
+    const chunk = ranges.slice(start, start + 5000);
+    const rows = await sql<RawRow & { i: number }>`
+      select q.i, ${sql.join(columns.map((c) => sql.ref(`v.${c}`)))}
+      from unnest(${chunk.map((r) => r.key)}::text[], ${chunk.map((r) => r.from)}::bigint[], ${chunk.map((r) => r.until)}::bigint[], ${chunk.map((r) => r.leftAfter ?? r.from)}::bigint[], ${chunk.map((_, i) => i)}::int[]) as q(k, from_at, until_at, left_after, i)
+      join visits v on v.${sql.raw(column)} = q.k and v.checked_in_at >= q.from_at and v.checked_in_at < q.until_at
+        and (v.checked_out_at is null or v.checked_out_at >= q.left_after)
+      order by q.i, v.checked_in_at`.execute(ctx.db);
+    for (const row of rows.rows) result[start + row.i]?.push(row);
+  }
+  return result;
+}
+
+async function rawRanges(ctx: Context, column: RangeColumn, columns: readonly string[], ranges: readonly VisitRange[]): Promise<RawRow[][]> {
+  if (ranges.length === 0) return [];
+  return ctx.sqlite ? rangesOnSqlite<RawRow>(ctx, sqliteStatement(ctx, column, columns, false), ranges) : rangesOnPostgres(ctx, column, columns, ranges);
+}
+
+/** Who was at places in many time ranges at once (a whole generation of tracing), read from the index alone. */
+export async function presenceAtPlacesIn(ctx: Context, ranges: readonly VisitRange[]): Promise<PresenceAt[][]> {
+  if (ranges.length === 0) return [];
+  // SQLite hands rows over as arrays in the tuple's column order.
+  if (ctx.sqlite) return rangesOnSqlite<PresenceAt>(ctx, sqliteStatement(ctx, 'place_id', PLACE_COLUMNS, true), ranges);
+  return (await rangesOnPostgres(ctx, 'place_id', PLACE_COLUMNS, ranges)).map((rows) => rows.map(presenceAt));
+}
+
+/** Visits of many people, each in their own time range, without the visitor name and phone columns. */
+export async function visitsOfPeopleIn(ctx: Context, ranges: readonly VisitRange[]): Promise<TraceVisit[][]> {
+  return (await rawRanges(ctx, 'person_id', PERSON_COLUMNS, ranges)).map((rows) => rows.map(leanVisit));
+}
+
+export async function visitsOfPhonesIn(ctx: Context, ranges: readonly VisitRange[]): Promise<TraceVisit[][]> {
+  return (await rawRanges(ctx, 'visitor_phone_index', PERSON_COLUMNS, ranges)).map((rows) => rows.map(leanVisit));
+}
+
+/** The encrypted name and phone staff typed for visitors without an account, by visit id. */
+export async function visitorDetails(ctx: Context, visitIds: readonly string[]): Promise<Map<string, { nameEnc: string | null; phoneEnc: string | null }>> {
+  const details = new Map<string, { nameEnc: string | null; phoneEnc: string | null }>();
+  for (let i = 0; i < visitIds.length; i += 500) {
+    const rows = await ctx.db.selectFrom('visits').select(['id', 'visitor_name_enc', 'visitor_phone_enc']).where('id', 'in', visitIds.slice(i, i + 500)).execute();
+    for (const r of rows) details.set(r.id, { nameEnc: r.visitor_name_enc, phoneEnc: r.visitor_phone_enc });
+  }
+  return details;
 }
