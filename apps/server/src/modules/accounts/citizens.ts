@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { maskName, maskTail, nationalPhone } from '@phongdich/core';
 import { newId, type Context } from '../../context.js';
+import { anyOf } from '../../db/any-of.js';
 import type { Database } from '../../db/schema.js';
 import { findUserByPhoneIndex, insertUser, type UserRow } from './accounts.repository.js';
 
@@ -81,7 +82,7 @@ export async function phonesOf(ctx: Context, userIds: readonly string[], db: Kys
 export async function accountsByPhoneIndex(ctx: Context, indexes: readonly string[]): Promise<Map<string, string>> {
   const accounts = new Map<string, string>();
   for (let i = 0; i < indexes.length; i += 500) {
-    const rows = await ctx.db.selectFrom('users').select(['id', 'phone_index']).where('phone_index', 'in', indexes.slice(i, i + 500)).execute();
+    const rows = await ctx.db.selectFrom('users').select(['id', 'phone_index']).where(anyOf(ctx.dialect, 'phone_index', indexes.slice(i, i + 500))).execute();
     for (const r of rows) accounts.set(r.phone_index as string, r.id);
   }
   return accounts;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../../actor.js';
 import { perContext, TtlCache } from '../../cache.js';
 import { newId, type Context } from '../../context.js';
+import { anyOf } from '../../db/any-of.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { familyOf, findUserById, insertUser, updateUser } from './accounts.repository.js';
@@ -92,14 +93,15 @@ async function familyKeepers(ctx: Context): Promise<Set<string>> {
  */
 export async function householdsOf(ctx: Context, personIds: readonly string[]): Promise<Map<string, string[]>> {
   const households = new Map<string, string[]>();
+  const keepers = await familyKeepers(ctx);
+  if (keepers.size === 0) return households;
   for (let i = 0; i < personIds.length; i += 500) {
     const chunk = personIds.slice(i, i + 500);
-    const people = await ctx.db.selectFrom('users').select(['id', 'guardian_id']).where('id', 'in', chunk).execute();
+    const people = await ctx.db.selectFrom('users').select(['id', 'guardian_id']).where(anyOf(ctx.dialect, 'id', chunk)).execute();
     const headOf = new Map(people.map((p) => [p.id, p.guardian_id ?? p.id]));
-    const keepers = await familyKeepers(ctx);
     const heads = [...new Set(headOf.values())].filter((head) => keepers.has(head));
     if (heads.length === 0) continue;
-    const members = await ctx.db.selectFrom('users').select(['id', 'guardian_id']).where('guardian_id', 'in', heads).where('status', '=', 'active').execute();
+    const members = await ctx.db.selectFrom('users').select(['id', 'guardian_id']).where(anyOf(ctx.dialect, 'guardian_id', heads)).where('status', '=', 'active').execute();
     const byHead = new Map<string, string[]>();
     for (const m of members) byHead.set(m.guardian_id as string, [...(byHead.get(m.guardian_id as string) ?? []), m.id]);
     for (const [person, head] of headOf) {

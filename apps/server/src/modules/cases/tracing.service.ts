@@ -72,40 +72,42 @@ interface TracedPart {
 /**
  * The visits of a whole generation during their windows, and for each, everyone at that place around
  * that time: batched reads, one per place and stretch of time however many traced people were there.
+ * The answer is by position in `people` (one person may be traced in two chains with two windows).
  */
-async function presenceOf(ctx: Context, people: readonly TracedPerson[], rules: PresenceRules): Promise<Map<string, TracedPart[]>> {
-  const byAccount = people.filter((p) => p.personId);
-  const byPhone = people.filter((p) => !p.personId && p.phoneIndex);
-  const range = (p: TracedPerson, key: string) => ({ key, from: p.window.start - rules.maxVisitMs, until: p.window.end + 1 });
+async function presenceOf(ctx: Context, people: readonly TracedPerson[], rules: PresenceRules): Promise<TracedPart[][]> {
+  const byAccount = people.flatMap((p, i) => (p.personId ? [i] : []));
+  const byPhone = people.flatMap((p, i) => (!p.personId && p.phoneIndex ? [i] : []));
+  const range = (i: number, key: string) => ({ key, from: (people[i] as TracedPerson).window.start - rules.maxVisitMs, until: (people[i] as TracedPerson).window.end + 1 });
   const own = [
-    ...(await visitsOfPeopleIn(ctx, byAccount.map((p) => range(p, p.personId as string)))).map((visits, i) => ({ person: byAccount[i] as TracedPerson, visits })),
-    ...(await visitsOfPhonesIn(ctx, byPhone.map((p) => range(p, p.phoneIndex as string)))).map((visits, i) => ({ person: byPhone[i] as TracedPerson, visits })),
+    ...(await visitsOfPeopleIn(ctx, byAccount.map((i) => range(i, people[i]?.personId as string)))).map((visits, n) => ({ at: byAccount[n] as number, visits })),
+    ...(await visitsOfPhonesIn(ctx, byPhone.map((i) => range(i, people[i]?.phoneIndex as string)))).map((visits, n) => ({ at: byPhone[n] as number, visits })),
   ];
-  const parts: Array<{ person: TracedPerson; visit: TraceVisit; placeId: string; part: Interval }> = [];
-  for (const { person, visits } of own) {
+  const parts: Array<{ at: number; visit: TraceVisit; placeId: string; part: Interval }> = [];
+  for (const { at, visits } of own) {
     for (const visit of visits) {
-      const part = tracedPart(visit, person.window, rules);
-      if (part) parts.push({ person, visit, placeId: visit.placeId, part });
+      const part = tracedPart(visit, (people[at] as TracedPerson).window, rules);
+      if (part) parts.push({ at, visit, placeId: visit.placeId, part });
     }
   }
   const reads = placeReads(parts, rules);
   const rows = await presenceAtPlacesIn(ctx, reads.map((r) => ({ key: r.placeId, from: r.from, until: r.until, leftAfter: r.leftAfter })));
-  const byPerson = new Map<string, TracedPart[]>();
+  const result: TracedPart[][] = people.map(() => []);
   reads.forEach((read, r) => {
     const first = parts[read.parts[0] as number] as (typeof parts)[number];
     const timeline = placeTimeline({ id: read.placeId, type: first.visit.placeType }, rows[r] ?? [], rules);
     for (const i of read.parts) {
       const p = parts[i] as (typeof parts)[number];
-      byPerson.set(p.person.key, [...(byPerson.get(p.person.key) ?? []), { visit: p.visit, part: p.part, timeline }]);
+      result[p.at]?.push({ visit: p.visit, part: p.part, timeline });
     }
   });
-  return byPerson;
+  return result;
 }
 
 /** A visitor staff recorded by phone is the same person as the account with that phone. */
-async function accountsOfVisitors(ctx: Context, parts: Map<string, TracedPart[]>): Promise<Map<string, string>> {
+async function accountsOfVisitors(ctx: Context, parts: TracedPart[][]): Promise<Map<string, string>> {
   const phones = new Set<string>();
-  for (const list of parts.values()) for (const p of list) for (const presence of p.timeline.presences) if (!presence[1] && presence[2]) phones.add(presence[2]);
+  const timelines = new Set(parts.flatMap((list) => list.map((p) => p.timeline)));
+  for (const timeline of timelines) for (const presence of timeline.presences) if (!presence[1] && presence[2]) phones.add(presence[2]);
   return accountsByPhoneIndex(ctx, [...phones]);
 }
 
@@ -119,23 +121,27 @@ function householdExposure(id: string, window: Interval): Exposure {
   return { personKey: id, personId: id, visitorPhoneIndex: null, visitId: null, source: 'household', placeId: null, start: window.start, end: window.end, minutes, score: exposureScore('household', 0) };
 }
 
+/** Someone traced in one generation, in one chain; `claimed` is that chain's people found so far. */
+interface Traced extends TracedPerson {
+  claimed: Set<string>;
+  fallback: Units;
+}
+
 /**
- * The new contacts of each traced person of one generation, in frontier order: a person already
- * claimed (by an earlier generation or an earlier person of this one) is skipped before any work,
- * and whoever a person finds is claimed for them.
+ * The new contacts of each traced person of one generation (of one or many chains), in frontier order:
+ * someone already claimed in the chain (by an earlier generation or an earlier person of this one) is
+ * skipped before any work, and whoever a person finds is claimed for them. By position in `people`.
  */
-async function contactsOfGeneration(ctx: Context, people: readonly TracedPerson[], rules: PresenceRules, fallback: Units, claimed: Set<string>): Promise<Map<string, Contacted[]>> {
+async function contactsOfGeneration(ctx: Context, people: readonly Traced[], rules: PresenceRules): Promise<Contacted[][]> {
   const presence = await presenceOf(ctx, people, rules);
   const accounts = await accountsOfVisitors(ctx, presence);
-  const fellows = await fellowTravellers(
-    ctx,
-    people.filter((p) => p.personId).map((p) => ({ subjectId: p.personId as string, fromDate: localDateOf(p.window.start), untilDate: localDateOf(p.window.end) })),
-  );
-  const households = await householdsOf(ctx, people.filter((p) => p.personId).map((p) => p.personId as string));
-  const result = new Map<string, Contacted[]>();
-  for (const person of people) {
+  const withAccount = people.filter((p) => p.personId);
+  const fellows = await fellowTravellers(ctx, withAccount.map((p) => ({ subjectId: p.personId as string, fromDate: localDateOf(p.window.start), untilDate: localDateOf(p.window.end) })));
+  const households = await householdsOf(ctx, [...new Set(withAccount.map((p) => p.personId as string))]);
+  return people.map((person, i) => {
+    const { claimed } = person;
     const merged: Merged = new Map();
-    for (const { visit, part, timeline } of presence.get(person.key) ?? []) {
+    for (const { visit, part, timeline } of presence[i] ?? []) {
       const units: Units = { provinceCode: visit.provinceCode, districtCode: visit.districtCode, communeCode: visit.communeCode };
       collectPresence(merged, part, timeline, { exclude: person.key, claimed, accounts }, rules, units);
     }
@@ -147,9 +153,8 @@ async function contactsOfGeneration(ctx: Context, people: readonly TracedPerson[
     }
     merged.delete(person.key);
     for (const key of merged.keys()) claimed.add(key);
-    result.set(person.key, [...merged.values()].map((exposure) => ({ exposure, units: exposure.tag ?? fallback, phoneEnc: null, nameEnc: null })));
-  }
-  return result;
+    return [...merged.values()].map((exposure) => ({ exposure, units: exposure.tag ?? person.fallback, phoneEnc: null, nameEnc: null }));
+  });
 }
 
 /** How long a contact is traced onwards: from exposure until quarantine would have stopped them meeting people. */
@@ -158,48 +163,77 @@ function onwardWindow(ctx: Context, start: number): Interval {
 }
 
 /** Names and phones staff typed for visitors without an account, for the contacts found through them. */
-async function addVisitorDetails(ctx: Context, found: Map<string, Found>): Promise<void> {
-  const byVisit = new Map<string, Found>();
-  for (const item of found.values()) if (!item.exposure.personId && item.exposure.visitId) byVisit.set(item.exposure.visitId, item);
-  for (const [visitId, details] of await visitorDetails(ctx, [...byVisit.keys()])) {
-    const item = byVisit.get(visitId) as Found;
-    item.nameEnc = details.nameEnc;
-    item.phoneEnc = details.phoneEnc;
+async function addVisitorDetails(ctx: Context, chains: ReadonlyArray<Map<string, Found>>): Promise<void> {
+  const byVisit = new Map<string, Found[]>();
+  for (const found of chains) {
+    for (const item of found.values()) if (!item.exposure.personId && item.exposure.visitId) byVisit.set(item.exposure.visitId, [...(byVisit.get(item.exposure.visitId) ?? []), item]);
   }
+  for (const [visitId, details] of await visitorDetails(ctx, [...byVisit.keys()])) {
+    for (const item of byVisit.get(visitId) ?? []) Object.assign(item, details);
+  }
+}
+
+/** One chain to trace: its case, and the contacts already stored under it. */
+export interface ChainRequest {
+  row: CaseRow;
+  stored?: ContactRow[];
 }
 
 /**
  * Breadth-first over generations: F1 are the case's contacts, F2 the contacts of F1 (from their exposure
- * on), and so on. Each person appears once, at the nearest generation. Contacts already stored (named in
- * the interview, say) are traced onwards too. People who are active cases themselves are left out.
+ * on), and so on. Each person appears once per chain, at the nearest generation. Contacts already stored
+ * (named in the interview, say) are traced onwards too. People who are active cases themselves are left
+ * out. Many chains are traced together, generation by generation, so they share the reads.
  */
-export async function findChain(ctx: Context, row: CaseRow, depth: number, stored: ContactRow[] = []): Promise<Map<string, Found>> {
+export async function findChains(ctx: Context, requests: readonly ChainRequest[], depth: number): Promise<Array<Map<string, Found>>> {
   const rules = presenceRules(ctx);
-  const caseUnits: Units = { provinceCode: row.province_code, districtCode: row.district_code, communeCode: row.commune_code };
-  const found = new Map<string, Found>();
-  const seen = new Set<string>([row.person_id, ...(await activeCasePeople(ctx.db))]);
-  const storedByGeneration = new Map<number, ContactRow[]>();
-  for (const contact of stored) storedByGeneration.set(contact.generation, [...(storedByGeneration.get(contact.generation) ?? []), contact]);
-  let frontier: TracedPerson[] = [{ key: row.person_id, personId: row.person_id, phoneIndex: null, window: caseWindow(ctx, row) }];
+  const activeCases = await activeCasePeople(ctx.db);
+  const chains = requests.map(({ row, stored = [] }) => {
+    const byGeneration = new Map<number, ContactRow[]>();
+    for (const contact of stored) byGeneration.set(contact.generation, [...(byGeneration.get(contact.generation) ?? []), contact]);
+    return {
+      found: new Map<string, Found>(),
+      claimed: new Set<string>([row.person_id, ...activeCases]),
+      fallback: { provinceCode: row.province_code, districtCode: row.district_code, communeCode: row.commune_code },
+      storedByGeneration: byGeneration,
+    };
+  });
+  let frontier: Array<Traced & { chain: number }> = requests.map(({ row }, chain) => ({
+    key: row.person_id,
+    personId: row.person_id,
+    phoneIndex: null,
+    window: caseWindow(ctx, row),
+    chain,
+    claimed: (chains[chain] as (typeof chains)[number]).claimed,
+    fallback: (chains[chain] as (typeof chains)[number]).fallback,
+  }));
   for (let generation = 1; generation <= depth && frontier.length > 0; generation++) {
-    const next: TracedPerson[] = [];
-    const contacts = await contactsOfGeneration(ctx, frontier, rules, caseUnits, seen);
-    for (const person of frontier) {
-      for (const contact of contacts.get(person.key) ?? []) {
+    const next: typeof frontier = [];
+    const contacts = await contactsOfGeneration(ctx, frontier, rules);
+    frontier.forEach((person, i) => {
+      const chain = chains[person.chain] as (typeof chains)[number];
+      for (const contact of contacts[i] ?? []) {
         const key = contact.exposure.personKey;
-        found.set(key, Object.assign(contact, { generation, parentKey: person.key }));
-        if (generation < depth) next.push({ key, personId: contact.exposure.personId, phoneIndex: contact.exposure.visitorPhoneIndex, window: onwardWindow(ctx, contact.exposure.start) });
+        chain.found.set(key, Object.assign(contact, { generation, parentKey: person.key }));
+        if (generation < depth) next.push({ ...person, key, personId: contact.exposure.personId, phoneIndex: contact.exposure.visitorPhoneIndex, window: onwardWindow(ctx, contact.exposure.start) });
       }
-    }
-    for (const contact of storedByGeneration.get(generation) ?? []) {
-      if (seen.has(contact.person_key)) continue;
-      seen.add(contact.person_key);
-      next.push({ key: contact.person_key, personId: contact.person_id, phoneIndex: null, window: onwardWindow(ctx, contact.window_start) });
-    }
+    });
+    chains.forEach((chain, c) => {
+      for (const contact of chain.storedByGeneration.get(generation) ?? []) {
+        if (chain.claimed.has(contact.person_key)) continue;
+        chain.claimed.add(contact.person_key);
+        next.push({ key: contact.person_key, personId: contact.person_id, phoneIndex: null, window: onwardWindow(ctx, contact.window_start), chain: c, claimed: chain.claimed, fallback: chain.fallback });
+      }
+    });
     frontier = next;
   }
+  const found = chains.map((c) => c.found);
   await addVisitorDetails(ctx, found);
   return found;
+}
+
+export async function findChain(ctx: Context, row: CaseRow, depth: number, stored: ContactRow[] = []): Promise<Map<string, Found>> {
+  return (await findChains(ctx, [{ row, stored }], depth))[0] as Map<string, Found>;
 }
 
 function quarantineEnd(ctx: Context, exposureEnd: number): string {

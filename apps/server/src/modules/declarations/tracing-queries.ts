@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { anyOf } from '../../db/any-of.js';
 
 export interface FellowTraveller {
   subjectId: string;
@@ -28,7 +29,7 @@ export async function fellowTravellers(ctx: Context, queries: readonly JourneyQu
     const journeys = await ctx.db
       .selectFrom('declarations')
       .select(['subject_id', 'vehicle_key'])
-      .where('subject_id', 'in', [...chunk.keys()])
+      .where(anyOf(ctx.dialect, 'subject_id', [...chunk.keys()]))
       .where('vehicle_key', 'is not', null)
       .where('status', '=', 'current')
       .execute();
@@ -42,7 +43,7 @@ export async function fellowTravellers(ctx: Context, queries: readonly JourneyQu
     const travellers = await ctx.db
       .selectFrom('declarations')
       .select(['subject_id', 'vehicle_key', 'commune_code', 'province_code', 'district_code'])
-      .where('vehicle_key', 'in', keys)
+      .where(anyOf(ctx.dialect, 'vehicle_key', keys))
       .where('status', '=', 'current')
       .execute();
     for (const journey of wanted) {

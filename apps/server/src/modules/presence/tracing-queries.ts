@@ -70,28 +70,18 @@ type RangeColumn = 'place_id' | 'person_id' | 'visitor_phone_index';
 export type PresenceAt = readonly [id: string, personId: string | null, visitorPhoneIndex: string | null, checkedInAt: number, checkedOutAt: number | null];
 
 const PERSON_COLUMNS = ['id', 'place_id', 'place_type', 'person_id', 'visitor_phone_index', 'checked_in_at', 'checked_out_at', 'commune_code', 'province_code', 'district_code'] as const;
-const PLACE_COLUMNS = ['id', 'person_id', 'visitor_phone_index', 'checked_in_at', 'checked_out_at'] as const;
-type RawRow = Record<string, string | number | null>;
+type PersonRow = [string, string, string, string | null, string | null, number, number | null, string, string, string | null];
 
-function leanVisit(r: RawRow): TraceVisit {
-  return {
-    id: r.id as string,
-    placeId: r.place_id as string,
-    placeType: r.place_type as string,
-    personId: r.person_id as string | null,
-    visitorPhoneIndex: r.visitor_phone_index as string | null,
-    visitorNameEnc: null,
-    visitorPhoneEnc: null,
-    checkedInAt: Number(r.checked_in_at),
-    checkedOutAt: r.checked_out_at === null ? null : Number(r.checked_out_at),
-    communeCode: r.commune_code as string,
-    provinceCode: r.province_code as string,
-    districtCode: r.district_code as string | null,
-  };
+/** The visit id is read only for visitors without an account, the only ones who need it later. */
+const PLACE_COLUMNS = ['case when person_id is null then id end', 'person_id', 'visitor_phone_index', 'checked_in_at', 'checked_out_at'] as const;
+type PlaceRow = [string | null, string | null, string | null, number, number | null];
+
+function leanVisit([id, placeId, placeType, personId, visitorPhoneIndex, checkedInAt, checkedOutAt, communeCode, provinceCode, districtCode]: PersonRow): TraceVisit {
+  return { id, placeId, placeType, personId, visitorPhoneIndex, visitorNameEnc: null, visitorPhoneEnc: null, checkedInAt: Number(checkedInAt), checkedOutAt: checkedOutAt === null ? null : Number(checkedOutAt), communeCode, provinceCode, districtCode };
 }
 
-function presenceAt(r: RawRow): PresenceAt {
-  return [r.id as string, r.person_id as string | null, r.visitor_phone_index as string | null, Number(r.checked_in_at), r.checked_out_at === null ? null : Number(r.checked_out_at)];
+function presenceAt([id, personId, phone, checkedInAt, checkedOutAt]: PlaceRow): PresenceAt {
+  return [id ?? '', personId, phone, Number(checkedInAt), checkedOutAt === null ? null : Number(checkedOutAt)];
 }
 
 interface RangeStatement {
@@ -99,65 +89,65 @@ interface RangeStatement {
   raw(toggle: boolean): RangeStatement;
 }
 
-const statements = new WeakMap<object, Map<string, RangeStatement>>();
+const statements = new WeakMap<object, Map<RangeColumn, RangeStatement>>();
 
-function sqliteStatement(ctx: Context, column: RangeColumn, columns: readonly string[], raw: boolean): RangeStatement {
+/** On SQLite: one statement per column prepared once (rows as arrays), run range by range holding the connection. */
+async function rangesOnSqlite<R>(ctx: Context, column: RangeColumn, columns: readonly string[], ranges: readonly VisitRange[]): Promise<R[][]> {
   const sqlite = ctx.sqlite as NonNullable<Context['sqlite']>;
   let prepared = statements.get(sqlite);
   if (!prepared) {
     prepared = new Map();
     statements.set(sqlite, prepared);
   }
-  const name = `${column}${raw ? ':raw' : ''}`;
-  let statement = prepared.get(name);
+  let statement = prepared.get(column);
   if (!statement) {
-    statement = (sqlite.prepare(`select ${columns.join(', ')} from visits where ${column} = ? and checked_in_at >= ? and checked_in_at < ? and (checked_out_at is null or checked_out_at >= ?) order by checked_in_at`) as RangeStatement).raw(raw);
-    prepared.set(name, statement);
+    statement = (
+      sqlite.prepare(`select ${columns.join(', ')} from visits where ${column} = ? and checked_in_at >= ? and checked_in_at < ? and (checked_out_at is null or checked_out_at >= ?) order by checked_in_at`) as RangeStatement
+    ).raw(true);
+    prepared.set(column, statement);
   }
-  return statement;
+  const run = statement;
+  return ctx.db.connection().execute(async () => ranges.map((r) => run.all(r.key, r.from, r.until, r.leftAfter ?? r.from) as R[]));
 }
 
-/** On SQLite: one statement prepared once, run range by range while holding the connection. */
-async function rangesOnSqlite<R>(ctx: Context, statement: RangeStatement, ranges: readonly VisitRange[]): Promise<R[][]> {
-  return ctx.db.connection().execute(async () => ranges.map((r) => statement.all(r.key, r.from, r.until, r.leftAfter ?? r.from) as R[]));
-}
-
-/** On PostgreSQL: many ranges in one statement, joined through unnest, so a round trip serves thousands. */
-async function rangesOnPostgres(ctx: Context, column: RangeColumn, columns: readonly string[], ranges: readonly VisitRange[]): Promise<RawRow[][]> {
-  const result: RawRow[][] = ranges.map(() => []);
+/**
+ * On PostgreSQL: thousands of ranges in one statement joined through unnest, each range's rows sent
+ * back as one JSON array of arrays — decoding a few large texts costs far less than many small rows.
+ */
+async function rangesOnPostgres<R>(ctx: Context, column: RangeColumn, columns: readonly string[], ranges: readonly VisitRange[]): Promise<R[][]> {
+  const result: R[][] = ranges.map(() => []);
   for (let start = 0; start < ranges.length; start += 5000) {
     const chunk = ranges.slice(start, start + 5000);
-    const rows = await sql<RawRow & { i: number }>`
-      select q.i, ${sql.join(columns.map((c) => sql.ref(`v.${c}`)))}
-      from unnest(${chunk.map((r) => r.key)}::text[], ${chunk.map((r) => r.from)}::bigint[], ${chunk.map((r) => r.until)}::bigint[], ${chunk.map((r) => r.leftAfter ?? r.from)}::bigint[], ${chunk.map((_, i) => i)}::int[]) as q(k, from_at, until_at, left_after, i)
-      join visits v on v.${sql.raw(column)} = q.k and v.checked_in_at >= q.from_at and v.checked_in_at < q.until_at
-        and (v.checked_out_at is null or v.checked_out_at >= q.left_after)
-      order by q.i, v.checked_in_at`.execute(ctx.db);
-    for (const row of rows.rows) result[start + row.i]?.push(row);
+    const rows = await sql<{ i: number; found: string }>`
+      select q.i, (
+        select coalesce(json_agg(json_build_array(${sql.raw(columns.join(', '))}) order by checked_in_at), '[]')::text
+        from visits
+        where ${sql.ref(column)} = q.k and checked_in_at >= q.from_at and checked_in_at < q.until_at
+          and (checked_out_at is null or checked_out_at >= q.left_after)
+      ) as found
+      from unnest(${chunk.map((r) => r.key)}::text[], ${chunk.map((r) => r.from)}::bigint[], ${chunk.map((r) => r.until)}::bigint[], ${chunk.map((r) => r.leftAfter ?? r.from)}::bigint[], ${chunk.map((_, i) => i)}::int[]) as q(k, from_at, until_at, left_after, i)`.execute(ctx.db);
+    for (const row of rows.rows) result[start + row.i] = JSON.parse(row.found) as R[];
   }
   return result;
 }
 
-async function rawRanges(ctx: Context, column: RangeColumn, columns: readonly string[], ranges: readonly VisitRange[]): Promise<RawRow[][]> {
-  if (ranges.length === 0) return [];
-  return ctx.sqlite ? rangesOnSqlite<RawRow>(ctx, sqliteStatement(ctx, column, columns, false), ranges) : rangesOnPostgres(ctx, column, columns, ranges);
+function rowsInRanges<R>(ctx: Context, column: RangeColumn, columns: readonly string[], ranges: readonly VisitRange[]): Promise<R[][]> {
+  if (ranges.length === 0) return Promise.resolve([]);
+  return ctx.sqlite ? rangesOnSqlite<R>(ctx, column, columns, ranges) : rangesOnPostgres<R>(ctx, column, columns, ranges);
 }
 
 /** Who was at places in many time ranges at once (a whole generation of tracing), read from the index alone. */
 export async function presenceAtPlacesIn(ctx: Context, ranges: readonly VisitRange[]): Promise<PresenceAt[][]> {
-  if (ranges.length === 0) return [];
-  // SQLite hands rows over as arrays in the tuple's column order.
-  if (ctx.sqlite) return rangesOnSqlite<PresenceAt>(ctx, sqliteStatement(ctx, 'place_id', PLACE_COLUMNS, true), ranges);
-  return (await rangesOnPostgres(ctx, 'place_id', PLACE_COLUMNS, ranges)).map((rows) => rows.map(presenceAt));
+  return (await rowsInRanges<PlaceRow>(ctx, 'place_id', PLACE_COLUMNS, ranges)).map((rows) => rows.map(presenceAt));
 }
 
 /** Visits of many people, each in their own time range, without the visitor name and phone columns. */
 export async function visitsOfPeopleIn(ctx: Context, ranges: readonly VisitRange[]): Promise<TraceVisit[][]> {
-  return (await rawRanges(ctx, 'person_id', PERSON_COLUMNS, ranges)).map((rows) => rows.map(leanVisit));
+  return (await rowsInRanges<PersonRow>(ctx, 'person_id', PERSON_COLUMNS, ranges)).map((rows) => rows.map(leanVisit));
 }
 
 export async function visitsOfPhonesIn(ctx: Context, ranges: readonly VisitRange[]): Promise<TraceVisit[][]> {
-  return (await rawRanges(ctx, 'visitor_phone_index', PERSON_COLUMNS, ranges)).map((rows) => rows.map(leanVisit));
+  return (await rowsInRanges<PersonRow>(ctx, 'visitor_phone_index', PERSON_COLUMNS, ranges)).map((rows) => rows.map(leanVisit));
 }
 
 /** The encrypted name and phone staff typed for visitors without an account, by visit id. */
