@@ -6,6 +6,7 @@ import '@fontsource/be-vietnam-pro/600.css';
 import './lib/i18n/index.js';
 import './styles.css';
 import './features/declarations/declarations.css';
+import './features/cases/cases.css';
 import { AppRouter } from './app/router.js';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });

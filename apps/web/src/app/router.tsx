@@ -25,6 +25,11 @@ import { MyDeclarationsPage } from '../features/declarations/my-declarations-pag
 import { FamilyPage } from '../features/declarations/family-page.js';
 import { DeclarationStatusBanner } from '../features/declarations/declaration-status-banner.js';
 import { parseKind } from '../features/declarations/paths.js';
+import { CasesPage } from '../features/cases/cases-page.js';
+import { CasePage } from '../features/cases/case-page.js';
+import { ClustersPage } from '../features/cases/clusters-page.js';
+import { ContactsWorklistPage } from '../features/cases/contacts-worklist-page.js';
+import { WarningsPanel } from '../features/cases/warnings-panel.js';
 import { AccountPage } from '../features/auth/account-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { AuditPage } from '../features/audit/audit-page.js';
@@ -74,6 +79,7 @@ function Home() {
   const phoneAccount = me.user.role === 'citizen' || me.user.role === 'place_owner' || me.user.role === 'scanner_staff';
   return (
     <>
+      {phoneAccount && <WarningsPanel />}
       {phoneAccount && <DeclarationStatusBanner />}
       {phoneAccount && <PersonalQrPanel />}
       <HomePage me={me} links={links} />
@@ -95,6 +101,13 @@ function NewDeclaration() {
       )}
     </Guard>
   );
+}
+
+const HEALTH_ROLES: Role[] = ['health_official', 'admin'];
+
+function Case() {
+  const { id } = useParams();
+  return <Guard roles={HEALTH_ROLES}>{() => <CasePage key={id} caseId={id ?? ''} />}</Guard>;
 }
 
 function Login() {
@@ -234,6 +247,10 @@ const router = createBrowserRouter([
       { path: '/staff', element: <Guard>{() => <Staff />}</Guard> },
       { path: '/staff/:placeId', element: <Guard>{() => <Staff />}</Guard> },
       { path: '/report', element: <Guard>{(me) => <ReportPage within={me.homeUnitCode} />}</Guard> },
+      { path: '/cases', element: <Guard roles={HEALTH_ROLES}>{() => <CasesPage />}</Guard> },
+      { path: '/cases/clusters', element: <Guard roles={HEALTH_ROLES}>{() => <ClustersPage />}</Guard> },
+      { path: '/cases/:id', element: <Case /> },
+      { path: '/contacts', element: <Guard roles={OFFICIAL_ROLES}>{() => <ContactsWorklistPage />}</Guard> },
       { path: '/declarations/new', element: <NewDeclaration /> },
       { path: '/declarations', element: <Guard>{() => <MyDeclarationsPage />}</Guard> },
       { path: '/family', element: <Guard>{() => <FamilyPage />}</Guard> },

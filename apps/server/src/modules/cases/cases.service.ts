@@ -279,7 +279,7 @@ export async function addInterviewContact(ctx: Context, actor: Actor, id: string
     await insertContacts(ctx.db, [contact]);
     await warn(ctx, [contact]);
   }
-  await addEvent(ctx, actor, id, 'interview_contact', { relation: input.relation });
+  await addEvent(ctx, actor, id, 'contact_added', { relation: input.relation });
   const stored = (await contactsOfCases(ctx.db, [id])).find((c) => c.person_key === person.id) as ContactRow;
   return (await contactViews(ctx, [stored]))[0] as Contact;
 }
@@ -294,6 +294,6 @@ export async function convertContact(ctx: Context, actor: Actor, contactId: stri
   const fullName = input.fullName ?? knownName;
   if (!fullName) throw new AppError('invalid_input', { field: 'fullName' });
   const { case: created } = await registerCase(ctx, actor, { phone, fullName, communeCode: input.communeCode, classification: input.classification, onsetDate: input.onsetDate, testDate: input.testDate, testResult: input.testResult }, contact);
-  await addEvent(ctx, actor, contact.case_id, 'contact_became_case', { contactId, caseId: created.id, code: created.code });
+  await addEvent(ctx, actor, contact.case_id, 'converted', { contactId, caseId: created.id, code: created.code });
   return created;
 }
