@@ -40,6 +40,17 @@ const schema = z.object({
   DECLARATION_PERIOD_DAYS: int(1, 365).default(7),
   INFECTIOUS_DAYS_BEFORE: int(0, 30).default(2),
   TRACE_BUFFER_MINUTES: int(0, 24 * 60).default(60),
+  TRACE_BUFFER_BY_TYPE: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return z.partialRecord(z.enum(PLACE_TYPES), z.number().int().min(0).max(24 * 60)).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON like {"health_facility": 120} (minutes per place type)' });
+        return z.NEVER;
+      }
+    }),
   TRACE_MAX_DEPTH: int(1, 10).default(2),
   CONTACT_QUARANTINE_DAYS: int(1, 60).default(14),
   WARNING_REPEATS: int(1, 10).default(2),
@@ -103,8 +114,8 @@ export interface Config {
   declarationPeriodDays: number;
   /** Infectious period starts this many days before onset (or the positive test). */
   infectiousDaysBefore: number;
-  /** Visits within this many minutes of a case's visit at the same place count as contact (PC-Covid: an hour). */
-  traceBufferMs: number;
+  /** Visits within this many minutes of a case's visit at the same place count as contact (PC-Covid: an hour), by place type. */
+  traceBufferMs: Record<PlaceType, number>;
   /** Generations traced automatically (F1 = 1, F2 = 2…); deeper on demand. */
   traceMaxDepth: number;
   contactQuarantineDays: number;
@@ -175,7 +186,7 @@ export function loadConfig(env: Environment): Readonly<Config> {
     dwellMinutes: e.DWELL_MINUTES,
     declarationPeriodDays: e.DECLARATION_PERIOD_DAYS,
     infectiousDaysBefore: e.INFECTIOUS_DAYS_BEFORE,
-    traceBufferMs: e.TRACE_BUFFER_MINUTES * 60_000,
+    traceBufferMs: Object.fromEntries(PLACE_TYPES.map((type) => [type, (e.TRACE_BUFFER_BY_TYPE[type] ?? e.TRACE_BUFFER_MINUTES) * 60_000])) as Record<PlaceType, number>,
     traceMaxDepth: e.TRACE_MAX_DEPTH,
     contactQuarantineDays: e.CONTACT_QUARANTINE_DAYS,
     warningRepeats: e.WARNING_REPEATS,

@@ -66,7 +66,7 @@ async function registerDetected(ctx: Context, sim: ReturnType<typeof simulatePro
 /** The straightforward SQL a first version would use: a self-join of visits on place and overlapping time. */
 async function selfJoinContacts(ctx: Context, personIds: readonly string[], window: { start: number; end: number }): Promise<Set<string>> {
   if (personIds.length === 0) return new Set();
-  const buffer = ctx.config.traceBufferMs;
+  const buffer = ctx.config.traceBufferMs.market;
   const open = 2 * 3_600_000;
   const rows = await sql<{ person_id: string }>`
     select distinct b.person_id from visits a

@@ -155,7 +155,10 @@ describe.each(TEST_DIALECTS)('cases and tracing on %s', (dialect) => {
     const indicators = (await get(health, '/api/v1/cases/indicators')).json();
     expect(indicators).toMatchObject({ activeCases: 2, newCases14d: 2, knownContactShare: 0.5, activeChains: 1 });
     const clusters = (await get(health, '/api/v1/cases/clusters')).json().items;
-    expect(clusters.map((c: { placeName: string }) => c.placeName)).toContain('Chợ Bắc Kạn');
+    expect(clusters.map((c: { placeName: string }) => c.placeName)).toEqual(['Chợ Bắc Kạn']);
+    const visited = (await get(health, '/api/v1/cases/places?days=14')).json().items;
+    expect(visited).toContainEqual(expect.objectContaining({ placeName: 'Chợ Bắc Kạn', caseCount: 2, lat: 22.1468 }));
+    expect(visited).toContainEqual(expect.objectContaining({ placeName: 'Trường Phong Quang', caseCount: 1 }));
   });
 
   it('contacts named in the interview are added as F1 and warned', async () => {
@@ -163,6 +166,15 @@ describe.each(TEST_DIALECTS)('cases and tracing on %s', (dialect) => {
     expect(added.statusCode).toBe(201);
     expect(added.json()).toMatchObject({ generation: 1, sources: ['interview'], score: 90 });
     expect(await warningsTo('contact_warning')).toContain('+84944000009');
+  });
+
+  it('finds the family members a case keeps in the app as household contacts', async () => {
+    const member = await post(people.d as SignedIn, '/api/v1/family', { name: 'Lò Văn Con', relation: 'child', birthYear: 2015 });
+    expect(member.statusCode).toBe(201);
+    const registered = await post(health, '/api/v1/cases', { phone: '0944000004', fullName: 'Lò Văn Dũng', communeCode: '01843', classification: 'confirmed', onsetDate: localDateOf(ctx.clock.now() - 86_400_000) });
+    expect(registered.statusCode).toBe(201);
+    const household = (await contactsOf(registered.json().id)).find((c) => c.personId === member.json().id);
+    expect(household).toMatchObject({ generation: 1, sources: ['household'], score: 100 });
   });
 
   it('exports the contact list and the cases as XLSX with Vietnamese headings', async () => {

@@ -18,7 +18,7 @@ import type { Context } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { exportCases, exportContacts } from './cases.export.js';
 import { addInterviewContact, changeCase, contactsOfCase, convertContact, readCase, registerCase, retrace, searchCases } from './cases.service.js';
-import { chainOf, clusters, indicators } from './chain.service.js';
+import { chainOf, clusters, indicators, placesVisitedByCases } from './chain.service.js';
 import { changeContact, contactQuerySchema, contactWorklist, myWarnings, recordFollowup } from './contacts.service.js';
 
 const OFFICIALS = ['official', 'health_official', 'admin'] as const;
@@ -68,6 +68,14 @@ export function casesRoutes(ctx: Context): FastifyPluginAsyncZod {
       '/api/v1/cases/clusters',
       { config: { access: HEALTH }, schema: { tags: ['cases'], summary: 'Places where two or more cases were while infectious (last 28 days)', response: { 200: z.object({ items: z.array(casePlaceSchema) }) } } },
       async (request) => clusters(ctx, actorOf(request)),
+    );
+    app.get(
+      '/api/v1/cases/places',
+      {
+        config: { access: HEALTH },
+        schema: { tags: ['cases'], summary: 'Places cases of your area visited while infectious, with how many cases and when (for zoning and the map)', querystring: z.strictObject({ days: z.coerce.number().int().min(1).max(60).optional() }), response: { 200: z.object({ items: z.array(casePlaceSchema) }) } },
+      },
+      async (request) => ({ items: await placesVisitedByCases(ctx, actorOf(request), request.query.days ?? 14) }),
     );
     app.get(
       '/api/v1/cases/:id',

@@ -42,7 +42,7 @@ function reference(visits: Visit[], caseKey: string, caseWindow: { start: number
   const now = ctx.clock.now();
   const dwell = (type: string) => ctx.config.dwellMinutes[type as 'market'] * MINUTE;
   const maxVisit = Math.max(DAY, ...Object.values(ctx.config.dwellMinutes).map((m) => m * MINUTE));
-  const buffer = ctx.config.traceBufferMs;
+  const bufferAt = (type: string) => ctx.config.traceBufferMs[type as 'market'];
   const stay = (v: Visit): [number, number] => {
     const end = v.out ?? Math.min(v.in + dwell(v.type), Math.max(v.in, now));
     return [v.in, Math.max(v.in, Math.min(end, v.in + maxVisit))];
@@ -57,6 +57,7 @@ function reference(visits: Visit[], caseKey: string, caseWindow: { start: number
       for (const other of visits) {
         if (other.place !== own.place || keyOf(other) === key) continue;
         const [c, d] = stay(other);
+        const buffer = bufferAt(own.type);
         if (c > b + buffer || d < a - buffer) continue;
         const entry = found.get(keyOf(other)) ?? { start: Infinity, minutes: 0 };
         entry.start = Math.min(entry.start, Math.max(c, a - buffer));
@@ -117,7 +118,8 @@ describe.each(TEST_DIALECTS)('tracing matches a brute-force reference on %s', (d
   let ctx: TestContext;
 
   beforeAll(async () => {
-    ctx = await createTestContext(dialect);
+    // Buffers differ by place type: an hour by default, half an hour at schools, none at hotels.
+    ctx = await createTestContext(dialect, { TRACE_BUFFER_BY_TYPE: '{"school": 30, "hotel": 0}' });
     ctx.clock.advance(5 * DAY);
   });
   afterAll(async () => {

@@ -45,8 +45,8 @@ export interface MergedExposure<U = unknown> extends Exposure {
 }
 
 export interface PresenceRules {
-  /** Visits within this long of a traced visit at the same place count (PC-Covid used one hour). */
-  bufferMs: number;
+  /** Visits within this long of a traced visit at the same place count (PC-Covid used one hour), by place type. */
+  bufferMs: (placeType: string) => number;
   /** How long a visit with no check-out is taken to have lasted, by place type. */
   dwellMs: (placeType: string) => number;
   /** No visit is taken to last longer than this; also how far back tracing looks for open visits. */
@@ -75,8 +75,9 @@ export function tracedPart(visit: VisitLike, window: Interval, rules: PresenceRu
 }
 
 /** The check-in times of visits that can meet a traced interval: what the per-place query asks for. */
-export function candidateRange(traced: Interval, rules: PresenceRules): Interval {
-  return { start: traced.start - rules.bufferMs - rules.maxVisitMs, end: traced.end + rules.bufferMs };
+export function candidateRange(traced: Interval, placeType: string, rules: PresenceRules): Interval {
+  const buffer = rules.bufferMs(placeType);
+  return { start: traced.start - buffer - rules.maxVisitMs, end: traced.end + buffer };
 }
 
 /** Adds one exposure to the person's merged exposure: sources united, span widened, minutes added. */
@@ -156,8 +157,9 @@ export function collectPresence<U>(
   rules: PresenceRules,
   tag: U | null = null,
 ): void {
-  const nearStart = traced.start - rules.bufferMs;
-  const nearEnd = traced.end + rules.bufferMs;
+  const buffer = rules.bufferMs(timeline.place.type);
+  const nearStart = traced.start - buffer;
+  const nearEnd = traced.end + buffer;
   const { checkIns, ends, presences, place } = timeline;
   for (let i = firstAtOrAfter(checkIns, nearStart - rules.maxVisitMs); i < checkIns.length && (checkIns[i] as number) <= nearEnd; i++) {
     const end = ends[i] as number;
@@ -203,7 +205,7 @@ export interface PlaceRead {
  * Groups traced visits at the same place whose surroundings (the visit widened by the buffer) overlap,
  * so classmates or co-workers traced together cost one read of the place, not one each.
  */
-export function placeReads(parts: ReadonlyArray<{ placeId: string; part: Interval }>, rules: PresenceRules): PlaceRead[] {
+export function placeReads(parts: ReadonlyArray<{ placeId: string; placeType: string; part: Interval }>, rules: PresenceRules): PlaceRead[] {
   const order = parts.map((_, i) => i).sort((a, b) => {
     const pa = parts[a] as { placeId: string; part: Interval };
     const pb = parts[b] as { placeId: string; part: Interval };
@@ -211,9 +213,9 @@ export function placeReads(parts: ReadonlyArray<{ placeId: string; part: Interva
   });
   const reads: PlaceRead[] = [];
   for (const i of order) {
-    const { placeId, part } = parts[i] as { placeId: string; part: Interval };
-    const range = candidateRange(part, rules);
-    const leftAfter = part.start - rules.bufferMs;
+    const { placeId, placeType, part } = parts[i] as { placeId: string; placeType: string; part: Interval };
+    const range = candidateRange(part, placeType, rules);
+    const leftAfter = part.start - rules.bufferMs(placeType);
     const last = reads[reads.length - 1];
     if (last && last.placeId === placeId && leftAfter <= last.until) {
       last.until = Math.max(last.until, range.end + 1);

@@ -39,7 +39,7 @@ export function presenceRules(ctx: Context): PresenceRules {
   const dwell = ctx.config.dwellMinutes;
   const longest = Math.max(...Object.values(dwell)) * 60_000;
   return {
-    bufferMs: ctx.config.traceBufferMs,
+    bufferMs: (type) => ctx.config.traceBufferMs[type as PlaceType] ?? ctx.config.traceBufferMs.other,
     dwellMs: (type) => (dwell[type as PlaceType] ?? 60) * 60_000,
     maxVisitMs: Math.max(DAY_MS, longest),
     now: ctx.clock.now(),
@@ -82,11 +82,11 @@ async function presenceOf(ctx: Context, people: readonly TracedPerson[], rules: 
     ...(await visitsOfPeopleIn(ctx, byAccount.map((i) => range(i, people[i]?.personId as string)))).map((visits, n) => ({ at: byAccount[n] as number, visits })),
     ...(await visitsOfPhonesIn(ctx, byPhone.map((i) => range(i, people[i]?.phoneIndex as string)))).map((visits, n) => ({ at: byPhone[n] as number, visits })),
   ];
-  const parts: Array<{ at: number; visit: TraceVisit; placeId: string; part: Interval }> = [];
+  const parts: Array<{ at: number; visit: TraceVisit; placeId: string; placeType: string; part: Interval }> = [];
   for (const { at, visits } of own) {
     for (const visit of visits) {
       const part = tracedPart(visit, (people[at] as TracedPerson).window, rules);
-      if (part) parts.push({ at, visit, placeId: visit.placeId, part });
+      if (part) parts.push({ at, visit, placeId: visit.placeId, placeType: visit.placeType, part });
     }
   }
   const reads = placeReads(parts, rules);
