@@ -15,6 +15,7 @@ import { registerWebApp } from './http/web-app.js';
 import { authRoutes, familyRoutes, usersRoutes } from './modules/accounts/index.js';
 import { declarationsRoutes } from './modules/declarations/index.js';
 import { casesRoutes } from './modules/cases/index.js';
+import { mapRoutes } from './modules/map/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { messagingRoutes } from './modules/messaging/index.js';
 import { placesRoutes, pointsRoutes, targetsRoutes } from './modules/places/index.js';
@@ -96,6 +97,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(familyRoutes(ctx));
   await app.register(declarationsRoutes(ctx));
   await app.register(casesRoutes(ctx));
+  await app.register(mapRoutes(ctx));
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

@@ -258,6 +258,36 @@ export const ERRORS = {
     vi: 'Người tiếp xúc này đã được chuyển thành ca bệnh.',
     en: 'This contact has already become a case.',
   },
+  zone_ring_not_closed: {
+    status: 400,
+    vi: 'Vùng vẽ chưa khép kín: điểm cuối phải trùng điểm đầu.',
+    en: 'The zone is not closed: its last point must be its first.',
+  },
+  zone_self_intersecting: {
+    status: 400,
+    vi: 'Các cạnh của vùng cắt nhau. Hãy vẽ lại theo một vòng không chéo nhau.',
+    en: 'The zone\'s edges cross each other. Draw it again as one ring that does not cross itself.',
+  },
+  zone_too_large: {
+    status: 400,
+    vi: 'Vùng quá rộng. Hãy vẽ đúng khu vực cần phong tỏa hoặc cách ly.',
+    en: 'The zone is too large. Draw only the area to lock down or isolate.',
+  },
+  zone_too_small: {
+    status: 400,
+    vi: 'Vùng quá nhỏ hoặc các điểm trùng nhau.',
+    en: 'The zone is too small, or its points coincide.',
+  },
+  zone_outside_province: {
+    status: 400,
+    vi: 'Vùng nằm ngoài tỉnh.',
+    en: 'The zone lies outside the province.',
+  },
+  criteria_mismatch: {
+    status: 400,
+    vi: 'Câu trả lời không khớp bộ tiêu chí của loại địa điểm này. Hãy tải lại trang và đánh giá lại.',
+    en: 'The answers do not match the criteria for this kind of place. Reload the page and assess again.',
+  },
   internal_error: {
     status: 500,
     vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',

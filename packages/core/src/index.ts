@@ -11,3 +11,5 @@ export * from './declarations/index.js';
 export * from './presence.js';
 export * from './declaration-api.js';
 export * from './cases.js';
+export * from './map.js';
+export * from './safety-criteria.js';

@@ -56,6 +56,16 @@ const schema = z.object({
   WARNING_REPEATS: int(1, 10).default(2),
   WARNING_REPEAT_HOURS: int(1, 24 * 14).default(48),
   HEALTH_HOTLINE: z.string().trim().min(3).max(40).default('1900 9095'),
+  RISK_CASE_THRESHOLDS: z
+    .string()
+    .default('20,50,150')
+    .transform((text) => text.split(',').map((n) => Number(n.trim())))
+    .pipe(z.tuple([z.number().min(0), z.number().min(0), z.number().min(0)]).refine(([a, b, c]) => a < b && b < c, { error: 'must be three increasing numbers, e.g. 20,50,150' })),
+  RISK_MIN_VACCINATION_COVERAGE: z.coerce.number().min(0).max(100).default(70),
+  RISK_DEFAULT_COMMUNE_POPULATION: int(100, 5_000_000).optional(),
+  RISK_ROLLUP: z.enum(['weighted', 'max']).default('weighted'),
+  MAP_STYLE_URL: z.url().optional(),
+  MAX_ZONE_KM2: z.coerce.number().min(0.01).max(100_000).default(500),
   DECLARATION_FLAG_RULES: z
     .string()
     .default('any_symptom,contact_with_case,arrival_from_affected_area,vulnerable_with_symptoms')
@@ -123,6 +133,17 @@ export interface Config {
   warningRepeatMs: number;
   /** The health hotline named in warnings to contacts. */
   healthHotline: string;
+  /** New community cases per 100,000 per week at which a commune reaches levels 2, 3 and 4 (Resolution 128). */
+  riskCaseThresholds: [number, number, number];
+  /** Below this vaccination coverage (%), a commune's level goes one step up. */
+  riskMinVaccinationCoverage: number;
+  /** Population assumed for a commune whose figures were not imported. */
+  riskDefaultCommunePopulation: number;
+  /** How district and province levels follow their communes'. */
+  riskRollup: 'weighted' | 'max';
+  /** A MapLibre style for the map where there is internet; the bundled boundaries otherwise. */
+  mapStyleUrl: string | null;
+  maxZoneKm2: number;
   /** Which answers raise a flag for commune and health officials. */
   declarationFlagRules: Array<'any_symptom' | 'contact_with_case' | 'arrival_from_affected_area' | 'vulnerable_with_symptoms'>;
   secureCookies: boolean;
@@ -192,6 +213,13 @@ export function loadConfig(env: Environment): Readonly<Config> {
     warningRepeats: e.WARNING_REPEATS,
     warningRepeatMs: e.WARNING_REPEAT_HOURS * 3_600_000,
     healthHotline: e.HEALTH_HOTLINE,
+    riskCaseThresholds: e.RISK_CASE_THRESHOLDS,
+    riskMinVaccinationCoverage: e.RISK_MIN_VACCINATION_COVERAGE,
+    // Vietnam's population over its communes: about 30,000 after the 2025 merger, 9,500 before.
+    riskDefaultCommunePopulation: e.RISK_DEFAULT_COMMUNE_POPULATION ?? (e.UNITS_DATASET === 'vn-2021' ? 9_500 : 30_000),
+    riskRollup: e.RISK_ROLLUP,
+    mapStyleUrl: e.MAP_STYLE_URL ?? null,
+    maxZoneKm2: e.MAX_ZONE_KM2,
     declarationFlagRules: e.DECLARATION_FLAG_RULES,
     secureCookies: url.protocol === 'https:',
     warnings,

@@ -6,6 +6,7 @@ import type { PeopleTables } from '../modules/people/people.table.js';
 import type { PresenceTables } from '../modules/presence/presence.table.js';
 import type { DeclarationsTables } from '../modules/declarations/declarations.table.js';
 import type { CasesTables } from '../modules/cases/cases.table.js';
+import type { MapTables } from '../modules/map/map.table.js';
 import type { UnitsTables } from '../modules/units/units.table.js';
 
 /** Installation-wide facts (chosen units dataset, schema details) in a key/value table. */
@@ -20,7 +21,7 @@ export interface JobLeasesTable {
   expires_at: number;
 }
 
-export interface Database extends UnitsTables, AccountsTables, AuditTables, MessagingTables, PlacesTables, PeopleTables, PresenceTables, DeclarationsTables, CasesTables {
+export interface Database extends UnitsTables, AccountsTables, AuditTables, MessagingTables, PlacesTables, PeopleTables, PresenceTables, DeclarationsTables, CasesTables, MapTables {
   meta: MetaTable;
   job_leases: JobLeasesTable;
 }

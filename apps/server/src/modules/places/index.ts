@@ -3,4 +3,4 @@ export { pointsRoutes } from './points.routes.js';
 export { targetsRoutes } from './targets.routes.js';
 export { resolveToken, resolveShortCode, resolvedView, type ResolvedRows } from './points.service.js';
 export { relationTo } from './place-access.js';
-export { basics as placeBasicsOf, hasAnyPlaceMembership, placeBasics, findPlaceForScan, pointLabels, relationToPlace, type PlaceBasics } from './place-lookup.js';
+export { activePlacePins, basics as placeBasicsOf, findActivePlacesByName, hasAnyPlaceMembership, placeBasics, findPlaceForScan, pointLabels, relationToPlace, type PlaceBasics } from './place-lookup.js';

@@ -1,4 +1,4 @@
-import type { PlaceType } from '@phongdich/core';
+import { foldVietnamese, type PlaceType } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import type { Context } from '../../context.js';
 import { relationTo } from './place-access.js';
@@ -66,4 +66,16 @@ export async function pointLabels(ctx: Context, placeIds: readonly string[]): Pr
 export async function relationToPlace(ctx: Context, actor: Actor, placeId: string): Promise<Relation> {
   const place = await findPlace(ctx.db, placeId);
   return place ? relationTo(ctx, actor, place) : null;
+}
+
+/** Every active place with a location, for the public map's checkpoint layer. */
+export async function activePlacePins(ctx: Context): Promise<Array<{ id: string; name: string; type: string; lat: number; lon: number }>> {
+  const rows = await ctx.db.selectFrom('places').select(['id', 'name', 'type', 'lat', 'lon']).where('status', '=', 'active').where('lat', 'is not', null).where('lon', 'is not', null).execute();
+  return rows as Array<{ id: string; name: string; type: string; lat: number; lon: number }>;
+}
+
+/** Active places whose name holds the (diacritic-free) words, for the map's search. */
+export async function findActivePlacesByName(ctx: Context, q: string, limit: number): Promise<PlaceBasics[]> {
+  const rows = await ctx.db.selectFrom('places').selectAll().where('status', '=', 'active').where('name_key', 'like', `%${foldVietnamese(q)}%`).where('lat', 'is not', null).limit(limit).execute();
+  return rows.map((r) => basics(ctx, r));
 }

@@ -1,0 +1,2 @@
+export { mapRoutes } from './map.routes.js';
+export { computeRiskLevelsIfDue } from './risk.service.js';

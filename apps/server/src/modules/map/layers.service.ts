@@ -1,0 +1,178 @@
+import { foldVietnamese, SAFETY_LEVELS, type SafetyLevel } from '@phongdich/core';
+import { SYSTEM_ACTOR } from '../../actor.js';
+import { perContext, TtlCache } from '../../cache.js';
+import type { Context } from '../../context.js';
+import { placesVisitedByCases } from '../cases/index.js';
+import { activePlacePins, findActivePlacesByName } from '../places/index.js';
+import { listUnits, unitTree } from '../units/index.js';
+import { unitShape } from './unit-shapes.js';
+import { safetyLevels } from './assessments.service.js';
+import { activeSites } from './sites.service.js';
+import { activeZones } from './zones.service.js';
+
+type BBox = [number, number, number, number];
+type Feature = { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] } | { type: 'Polygon'; coordinates: number[][][] }; properties: Record<string, unknown> };
+
+/** Every active checkpoint with its safety level, sorted by longitude, kept for a minute. */
+interface Checkpoints {
+  ids: string[];
+  names: string[];
+  types: string[];
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Index into SAFETY_LEVELS, or -1 when never assessed. */
+  level: Int8Array;
+}
+
+const checkpointsCache = perContext((ctx: Context) => new TtlCache<'all', Promise<Checkpoints>>(60_000, 1, () => ctx.clock.now()));
+
+async function loadCheckpoints(ctx: Context): Promise<Checkpoints> {
+  const pins = (await activePlacePins(ctx)).sort((a, b) => a.lon - b.lon);
+  const levels = await safetyLevels(ctx);
+  return {
+    ids: pins.map((p) => p.id),
+    names: pins.map((p) => p.name),
+    types: pins.map((p) => p.type),
+    lon: Float64Array.from(pins.map((p) => p.lon)),
+    lat: Float64Array.from(pins.map((p) => p.lat)),
+    level: Int8Array.from(pins.map((p) => SAFETY_LEVELS.indexOf(levels.get(p.id) as SafetyLevel))),
+  };
+}
+
+function checkpoints(ctx: Context): Promise<Checkpoints> {
+  const cache = checkpointsCache(ctx);
+  let loading = cache.get('all');
+  if (!loading) {
+    loading = loadCheckpoints(ctx);
+    cache.set('all', loading);
+    loading.catch(() => cache.clear());
+  }
+  return loading;
+}
+
+/** Drops the cached checkpoints (after an assessment or a registration) so the map shows them at once. */
+export function forgetCheckpoints(ctx: Context): void {
+  checkpointsCache(ctx).clear();
+}
+
+function firstAtOrAfter(values: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Below this zoom checkpoints come as grid clusters; at it and above, one by one. */
+export const CLUSTER_BELOW_ZOOM = 14;
+const MAX_SINGLE_POINTS = 3000;
+
+/**
+ * Checkpoints in the box: single points when zoomed in, otherwise clusters on a grid of about 60
+ * screen pixels, each with its count and the worst safety level among its places.
+ */
+async function checkpointFeatures(ctx: Context, [minLon, minLat, maxLon, maxLat]: BBox, zoom: number): Promise<Feature[]> {
+  const all = await checkpoints(ctx);
+  const start = firstAtOrAfter(all.lon, minLon);
+  const inside: number[] = [];
+  for (let i = start; i < all.lon.length && (all.lon[i] as number) <= maxLon; i++) {
+    const lat = all.lat[i] as number;
+    if (lat >= minLat && lat <= maxLat) inside.push(i);
+  }
+  const single = (i: number): Feature => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [all.lon[i] as number, all.lat[i] as number] },
+    properties: { layer: 'checkpoint', id: all.ids[i], name: all.names[i], type: all.types[i], safetyLevel: SAFETY_LEVELS[all.level[i] as number] ?? null },
+  });
+  if (zoom >= CLUSTER_BELOW_ZOOM && inside.length <= MAX_SINGLE_POINTS) return inside.map(single);
+  const cell = (360 / 2 ** zoom / 256) * 60;
+  const cells = new Map<string, { count: number; lon: number; lat: number; worst: number; first: number }>();
+  for (const i of inside) {
+    const key = `${Math.floor((all.lon[i] as number) / cell)}:${Math.floor((all.lat[i] as number) / cell)}`;
+    const c = cells.get(key);
+    if (c) {
+      c.count++;
+      c.lon += all.lon[i] as number;
+      c.lat += all.lat[i] as number;
+      c.worst = Math.max(c.worst, all.level[i] as number);
+    } else cells.set(key, { count: 1, lon: all.lon[i] as number, lat: all.lat[i] as number, worst: all.level[i] as number, first: i });
+  }
+  return [...cells.values()].map((c) =>
+    c.count === 1
+      ? single(c.first)
+      : { type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon / c.count, c.lat / c.count] }, properties: { layer: 'checkpoint_cluster', count: c.count, worst: SAFETY_LEVELS[c.worst] ?? null } },
+  );
+}
+
+const casePlacesCache = perContext((ctx: Context) => new TtlCache<number, Promise<Feature[]>>(60_000, 2, () => ctx.clock.now()));
+
+/** Places cases visited while infectious: place and times only, never who. */
+function casePlaceFeatures(ctx: Context, days: number): Promise<Feature[]> {
+  const cache = casePlacesCache(ctx);
+  let features = cache.get(days);
+  if (!features) {
+    features = placesVisitedByCases(ctx, SYSTEM_ACTOR, days).then((places) =>
+      places
+        .filter((p) => p.lat !== null && p.lon !== null)
+        .map((p) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [p.lon as number, p.lat as number] as [number, number] }, properties: { layer: 'case_place', id: p.placeId, name: p.placeName, firstAt: p.firstAt, lastAt: p.lastAt, caseCount: p.caseCount } })),
+    );
+    cache.set(days, features);
+    features.catch(() => cache.clear());
+  }
+  return features;
+}
+
+function inBox([minLon, minLat, maxLon, maxLat]: BBox, lon: number, lat: number): boolean {
+  return lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
+}
+
+export interface LayersQuery {
+  bbox: BBox;
+  zoom: number;
+  layers: string[];
+  days: number;
+}
+
+/** The map's point and polygon layers within a box, as one compact GeoJSON collection. */
+export async function mapLayers(ctx: Context, query: LayersQuery): Promise<{ type: 'FeatureCollection'; features: Feature[] }> {
+  const features: Feature[] = [];
+  const wants = new Set(query.layers);
+  if (wants.has('checkpoints')) features.push(...(await checkpointFeatures(ctx, query.bbox, query.zoom)));
+  if (wants.has('case_places')) features.push(...(await casePlaceFeatures(ctx, query.days)).filter((f) => inBox(query.bbox, ...(f.geometry.coordinates as [number, number]))));
+  if (wants.has('zones')) {
+    for (const zone of await activeZones(ctx)) {
+      const ring = zone.geometry.coordinates[0] ?? [];
+      if (!ring.some(([lon, lat]) => inBox(query.bbox, lon, lat)) && !inBox([Math.min(...ring.map((p) => p[0])), Math.min(...ring.map((p) => p[1])), Math.max(...ring.map((p) => p[0])), Math.max(...ring.map((p) => p[1]))], query.bbox[0], query.bbox[1])) continue;
+      features.push({ type: 'Feature', geometry: zone.geometry, properties: { layer: 'zone', id: zone.id, name: zone.name, kind: zone.kind, startsOn: zone.startsOn, endsOn: zone.endsOn } });
+    }
+  }
+  if (wants.has('sites')) {
+    for (const site of await activeSites(ctx)) {
+      if (!inBox(query.bbox, site.location.lon, site.location.lat)) continue;
+      features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [site.location.lon, site.location.lat] }, properties: { layer: 'site', id: site.id, name: site.name, kind: site.kind, address: site.address, openingHours: site.openingHours, phone: site.phone } });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Units, places and sites whose name holds the words, with where to fly to. */
+export async function searchMap(ctx: Context, q: string) {
+  const tree = unitTree(ctx);
+  const units = listUnits(ctx, { q, within: ctx.config.homeUnit, limit: 5 }).flatMap((u) => {
+    const shape = unitShape(ctx, u.code);
+    return shape ? [{ kind: 'unit' as const, id: u.code, name: u.name, detail: tree.get(u.parentCode ?? '')?.name ?? '', lat: shape.centre.lat, lon: shape.centre.lon }] : [];
+  });
+  const places = await findActivePlacesByName(ctx, q, 8);
+  const folded = foldVietnamese(q);
+  const sites = (await activeSites(ctx)).filter((s) => foldVietnamese(s.name).includes(folded)).slice(0, 5);
+  return {
+    items: [
+      ...units,
+      ...places.map((p) => ({ kind: 'place' as const, id: p.id, name: p.name, detail: p.communeName, lat: p.lat as number, lon: p.lon as number })),
+      ...sites.map((s) => ({ kind: 'site' as const, id: s.id, name: s.name, detail: s.communeName, lat: s.location.lat, lon: s.location.lon })),
+    ],
+  };
+}
