@@ -16,6 +16,7 @@ import { authRoutes, familyRoutes, usersRoutes } from './modules/accounts/index.
 import { declarationsRoutes } from './modules/declarations/index.js';
 import { casesRoutes } from './modules/cases/index.js';
 import { mapRoutes } from './modules/map/index.js';
+import { reportsRoutes } from './modules/reports/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { messagingRoutes } from './modules/messaging/index.js';
 import { placesRoutes, pointsRoutes, targetsRoutes } from './modules/places/index.js';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(declarationsRoutes(ctx));
   await app.register(casesRoutes(ctx));
   await app.register(mapRoutes(ctx));
+  await app.register(reportsRoutes(ctx));
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

@@ -288,6 +288,26 @@ export const ERRORS = {
     vi: 'Câu trả lời không khớp bộ tiêu chí của loại địa điểm này. Hãy tải lại trang và đánh giá lại.',
     en: 'The answers do not match the criteria for this kind of place. Reload the page and assess again.',
   },
+  period_reversed: {
+    status: 400,
+    vi: 'Ngày kết thúc phải sau ngày bắt đầu.',
+    en: 'The end date must be after the start date.',
+  },
+  period_too_long: {
+    status: 400,
+    vi: 'Kỳ báo cáo dài quá một năm.',
+    en: 'The reporting period is longer than a year.',
+  },
+  submission_exists: {
+    status: 409,
+    vi: 'Kỳ này đã nộp báo cáo. Muốn nộp lại, hãy ghi lý do; bản mới sẽ là một phiên bản khác.',
+    en: 'A report for this period was already submitted. To submit again, give a reason; it becomes a new version.',
+  },
+  not_your_unit: {
+    status: 403,
+    vi: 'Chỉ cán bộ của đơn vị này mới nộp được báo cáo của đơn vị.',
+    en: "Only the unit's own officials can submit its report.",
+  },
   internal_error: {
     status: 500,
     vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',

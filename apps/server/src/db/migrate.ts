@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-declarations.js';
 import * as m0005 from './migrations/0005-cases.js';
 import * as m0006 from './migrations/0006-tracing-index.js';
 import * as m0008 from './migrations/0008-map.js';
+import * as m0009 from './migrations/0009-reports.js';
 
 // Listed explicitly (not read from disk) so the same list works from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-cases': m0005,
   '0006-tracing-index': m0006,
   '0008-map': m0008,
+  '0009-reports': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

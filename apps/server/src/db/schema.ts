@@ -7,6 +7,7 @@ import type { PresenceTables } from '../modules/presence/presence.table.js';
 import type { DeclarationsTables } from '../modules/declarations/declarations.table.js';
 import type { CasesTables } from '../modules/cases/cases.table.js';
 import type { MapTables } from '../modules/map/map.table.js';
+import type { ReportsTables } from '../modules/reports/reports.table.js';
 import type { UnitsTables } from '../modules/units/units.table.js';
 
 /** Installation-wide facts (chosen units dataset, schema details) in a key/value table. */
@@ -21,7 +22,7 @@ export interface JobLeasesTable {
   expires_at: number;
 }
 
-export interface Database extends UnitsTables, AccountsTables, AuditTables, MessagingTables, PlacesTables, PeopleTables, PresenceTables, DeclarationsTables, CasesTables, MapTables {
+export interface Database extends UnitsTables, AccountsTables, AuditTables, MessagingTables, PlacesTables, PeopleTables, PresenceTables, DeclarationsTables, CasesTables, MapTables, ReportsTables {
   meta: MetaTable;
   job_leases: JobLeasesTable;
 }

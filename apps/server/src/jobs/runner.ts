@@ -6,6 +6,7 @@ import { optimizeDatabase } from '../db/database.js';
 import { closeOverdueVisits, purgeOldVisits } from '../modules/presence/index.js';
 import { repeatWarnings, retraceActiveCases } from '../modules/cases/index.js';
 import { computeRiskLevelsIfDue } from '../modules/map/index.js';
+import { rollUpVisits } from '../modules/reports/index.js';
 
 export interface Job {
   name: string;
@@ -20,6 +21,7 @@ export const JOBS: Job[] = [
   { name: 'visits.retention', everyMs: 3_600_000, run: (ctx) => purgeOldVisits(ctx) },
   { name: 'cases.retrace', everyMs: 10 * 60_000, run: (ctx) => retraceActiveCases(ctx) },
   { name: 'contacts.rewarn', everyMs: 15 * 60_000, run: (ctx) => repeatWarnings(ctx) },
+  { name: 'reports.rollup', everyMs: 60_000, run: (ctx) => rollUpVisits(ctx) },
   { name: 'map.risk_levels', everyMs: 30 * 60_000, run: (ctx) => computeRiskLevelsIfDue(ctx) },
   { name: 'database.optimize', everyMs: 6 * 3_600_000, run: (ctx) => optimizeDatabase(ctx.db, ctx.dialect) },
 ];

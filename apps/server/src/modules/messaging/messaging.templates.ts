@@ -18,6 +18,10 @@ export const TEMPLATES = {
     vi: 'PhongDich: một người bạn đã gặp ({place}, ngày {date}) là người tiếp xúc gần với người mắc bệnh. Hãy theo dõi sức khỏe đến hết ngày {until}, hạn chế tiếp xúc và gọi trạm y tế xã/phường ({hotline}) nếu sốt, ho hoặc khó thở.',
     en: 'PhongDich: someone you met ({place}, on {date}) is a close contact of an infected person. Watch your health until {until}, limit contact with others, and call your commune health station ({hotline}) if you have fever, cough or shortness of breath.',
   },
+  place_reminder: {
+    vi: 'PhongDich: điểm kiểm dịch "{place}" gần đây không có lượt quét mã QR nào. Hãy kiểm tra mã QR còn dán ở các lối vào và nhắc mọi người quét khi ra, vào. In lại mã tại {url}.',
+    en: 'PhongDich: the checkpoint "{place}" has had no QR scans lately. Check the QR codes are still posted at the entrances and remind everyone to scan in and out. Reprint them at {url}.',
+  },
   place_registered_owner: {
     vi: 'PhongDich: địa điểm "{place}" đã được đăng ký điểm kiểm dịch, bạn là chủ địa điểm. Đăng nhập bằng số điện thoại này tại {url} để in mã QR và thêm nhân viên.',
     en: 'PhongDich: "{place}" is registered as a checkpoint with you as its owner. Sign in with this phone at {url} to print QR posters and add staff.',

@@ -1,0 +1,2 @@
+export { reportsRoutes } from './reports.routes.js';
+export { rollUpVisits } from './rollup.js';
