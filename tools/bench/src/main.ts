@@ -7,8 +7,9 @@ import { placesListBenchmark } from './benchmarks/places-list.js';
 import { scansBenchmark } from './benchmarks/scans.js';
 import { declarationSearchBenchmark } from './benchmarks/declaration-search.js';
 import { tracingBenchmark } from './benchmarks/tracing.js';
+import { reportsBenchmark } from './benchmarks/reports.js';
 
-const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark, tracingBenchmark];
+const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark, tracingBenchmark, reportsBenchmark];
 
 function table(results: BenchResult[]): string {
   const rows = [['benchmark', 'figure', 'baseline', 'ratio', 'target', 'result']];

@@ -1,12 +1,12 @@
 import { localDateOf } from '@phongdich/core';
 import { sql } from 'kysely';
 import type { Context } from '../../../../apps/server/src/context.js';
-import { optimizeDatabase } from '../../../../apps/server/src/db/database.js';
 import { insertCase, type CaseRow } from '../../../../apps/server/src/modules/cases/cases.repository.js';
 import { caseWindow, findChain, findChains } from '../../../../apps/server/src/modules/cases/tracing.service.js';
-import { DAY_MS, loadSimulation, provinceSetup, simulateProvince, vietnamMidnight } from '../../../simulator/src/index.js';
+import type { Simulation } from '../../../simulator/src/index.js';
 import { percentile, round, type Benchmark, type BenchResult } from '../framework.js';
 import { benchEnvironment, benchPostgresUrl, freshPostgres } from '../setup.js';
+import { loadSimulatedProvince } from '../simulated.js';
 
 interface Size {
   people: number;
@@ -27,7 +27,7 @@ async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ value: T; peak
 }
 
 /** Cases as a health department would have registered them: the detected infections, isolated on detection. */
-async function registerDetected(ctx: Context, sim: ReturnType<typeof simulateProvince>, userIds: string[], count: number): Promise<CaseRow[]> {
+async function registerDetected(ctx: Context, sim: Simulation, userIds: string[], count: number): Promise<CaseRow[]> {
   const rows: CaseRow[] = [];
   for (let person = 0; person < sim.people.count && rows.length < count; person++) {
     const detectedAt = Math.round(sim.course.detectedAt[person] ?? Number.NaN);
@@ -84,13 +84,7 @@ async function measure(label: string, databaseEnv: Record<string, string>, size:
   const env = await benchEnvironment(databaseEnv);
   const { ctx } = env;
   try {
-    const days = 21;
-    const loadStarted = performance.now();
-    const startAt = vietnamMidnight(ctx.clock.now()) - days * DAY_MS;
-    const sim = simulateProvince({ seed: 7, ...provinceSetup(ctx), people: size.people, places: size.places, startAt, days, outbreak: { seedDay: 2, seedCases: Math.max(20, Math.round(size.people / 2_000)) } });
-    const loaded = await loadSimulation(ctx, sim);
-    await optimizeDatabase(ctx.db, ctx.dialect);
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const { sim, loaded, loadSeconds } = await loadSimulatedProvince(env, size);
     const cases = await registerDetected(ctx, sim, loaded.userIdByPerson, 100);
     if (cases.length < 100) throw new Error(`only ${cases.length} detected cases in the simulation`);
 
