@@ -23,6 +23,7 @@ import { placesRoutes, pointsRoutes, targetsRoutes } from './modules/places/inde
 import { peopleRoutes } from './modules/people/index.js';
 import { presenceRoutes } from './modules/presence/index.js';
 import { unitsRoutes } from './modules/units/index.js';
+import { exposureRoutes } from './modules/exposure/index.js';
 
 export interface AppOptions {
   /** Serve the built web app (off in API tests). */
@@ -100,6 +101,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(casesRoutes(ctx));
   await app.register(mapRoutes(ctx));
   await app.register(reportsRoutes(ctx));
+  await app.register(exposureRoutes(ctx));
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

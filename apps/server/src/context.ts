@@ -5,7 +5,7 @@ import type { Config } from './config/config.js';
 import { openDatabase, type DatabaseHandle, type Dialect } from './db/database.js';
 import type { Database } from './db/schema.js';
 import { FieldCipher } from './crypto/field-cipher.js';
-import { loadKeyring, type Keyring } from './crypto/keyring.js';
+import { keyringFileWatcher, loadKeyring, type Keyring } from './crypto/keyring.js';
 import { PasswordHasher } from './crypto/passwords.js';
 import { cryptoRng, systemClock, type Clock, type Rng } from './clock.js';
 
@@ -22,6 +22,8 @@ export interface Context {
   cipher: FieldCipher;
   passwords: PasswordHasher;
   logger: Logger;
+  /** The security channel (refused access, rejected input, sign-ins, key and account changes); see securityLog(). */
+  securityLogger?: Logger;
   close(): Promise<void>;
 }
 
@@ -41,9 +43,21 @@ export function createLogger(level: string): Logger {
   return pino({ level, redact: { paths: REDACT, remove: true } });
 }
 
+/**
+ * The security log: to its own file when SECURITY_LOG_FILE is set (so it can be kept longer and read
+ * by other people than the application log), otherwise the main log with `channel: "security"`.
+ */
+export function createSecurityLogger(config: Pick<Config, 'securityLogFile' | 'logLevel'>, main: Logger): Logger {
+  if (!config.securityLogFile) return main.child({ channel: 'security' });
+  const destination = pino.destination({ dest: config.securityLogFile, append: true, mkdir: true, sync: true });
+  return pino({ level: config.logLevel === 'silent' ? 'silent' : 'info', base: { channel: 'security' }, redact: { paths: REDACT, remove: true } }, destination);
+}
+
 export function createContext(config: Readonly<Config>, options: ContextOptions = {}): Context {
   const handle = openDatabase(config.database, { schema: options.pgSchema });
+  const fromFile = !options.keyring && !config.keyringFromEnv;
   const keyring = options.keyring ?? loadKeyring({ fromEnv: config.keyringFromEnv, dataDir: config.dataDir });
+  const logger = options.logger ?? createLogger(config.logLevel);
   return {
     config,
     db: handle.db,
@@ -52,9 +66,11 @@ export function createContext(config: Readonly<Config>, options: ContextOptions 
     clock: options.clock ?? systemClock,
     rng: options.rng ?? cryptoRng,
     keyring,
-    cipher: new FieldCipher(keyring),
+    // A keyring kept in DATA_DIR/keys is watched, so `phongdich keys rotate` reaches this process.
+    cipher: new FieldCipher(keyring, fromFile ? { reload: keyringFileWatcher(config.dataDir) } : {}),
     passwords: new PasswordHasher(config.argon2MemoryKib),
-    logger: options.logger ?? createLogger(config.logLevel),
+    logger,
+    securityLogger: createSecurityLogger(config, logger),
     close: handle.close,
   };
 }
@@ -79,6 +95,6 @@ export function newId(ctx: Pick<Context, 'clock' | 'rng'>): string {
 }
 
 /** The log channel for rejected input and denied access: reasons only, never the input itself. */
-export function securityLog(ctx: Pick<Context, 'logger'>): Logger {
-  return ctx.logger.child({ channel: 'security' });
+export function securityLog(ctx: Pick<Context, 'logger' | 'securityLogger'>): Logger {
+  return ctx.securityLogger ?? ctx.logger.child({ channel: 'security' });
 }

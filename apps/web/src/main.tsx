@@ -7,6 +7,10 @@ import './lib/i18n/index.js';
 import './styles.css';
 import './features/declarations/declarations.css';
 import './features/cases/cases.css';
+import './features/dashboards/dashboards.css';
+import './features/map/map.css';
+import './features/assessment/assessment.css';
+import './features/guides/guides.css';
 import { AppRouter } from './app/router.js';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });

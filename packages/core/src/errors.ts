@@ -288,6 +288,61 @@ export const ERRORS = {
     vi: 'Câu trả lời không khớp bộ tiêu chí của loại địa điểm này. Hãy tải lại trang và đánh giá lại.',
     en: 'The answers do not match the criteria for this kind of place. Reload the page and assess again.',
   },
+  exposure_code_invalid: {
+    status: 400,
+    vi: 'Mã xác nhận không đúng. Hãy kiểm tra lại mã cán bộ y tế đã đưa cho bạn.',
+    en: 'This verification code is not right. Check the code the health official gave you.',
+  },
+  exposure_code_expired: {
+    status: 410,
+    vi: 'Mã xác nhận đã hết hạn. Hãy xin cán bộ y tế một mã mới.',
+    en: 'This verification code has expired. Ask the health official for a new one.',
+  },
+  exposure_code_used: {
+    status: 409,
+    vi: 'Mã xác nhận này đã được dùng. Mỗi mã chỉ dùng được một lần; hãy xin cán bộ y tế mã mới nếu cần.',
+    en: 'This verification code has already been used. Each code works once; ask the health official for a new one if needed.',
+  },
+  exposure_token_invalid: {
+    status: 400,
+    vi: 'Phiên gửi khóa đã hết hạn. Hãy nhập lại mã xác nhận, hoặc xin mã mới.',
+    en: 'The upload session has expired. Enter the verification code again, or ask for a new one.',
+  },
+  exposure_certificate_invalid: {
+    status: 400,
+    vi: 'Chứng nhận gửi khóa không hợp lệ hoặc đã hết hạn. Hãy nhập lại mã xác nhận.',
+    en: 'The upload certificate is not valid or has expired. Enter the verification code again.',
+  },
+  exposure_hmac_mismatch: {
+    status: 400,
+    vi: 'Các khóa gửi lên không khớp với chứng nhận. Hãy thử gửi lại từ đầu.',
+    en: 'The keys sent do not match the certificate. Start the upload again.',
+  },
+  exposure_too_many_keys: {
+    status: 400,
+    vi: 'Gửi quá nhiều khóa một lần (tối đa 30).',
+    en: 'Too many keys in one upload (at most 30).',
+  },
+  exposure_key_invalid: {
+    status: 400,
+    vi: 'Có khóa không hợp lệ: sai độ dài, sai thời hạn, ở tương lai hoặc quá 14 ngày. Không khóa nào được công bố.',
+    en: 'A key is not valid: wrong size, wrong period, in the future or older than 14 days. No key was published.',
+  },
+  exposure_key_duplicate: {
+    status: 400,
+    vi: 'Có khóa bị trùng hoặc hai khóa cùng một khoảng thời gian. Không khóa nào được công bố.',
+    en: 'A key is repeated, or two keys cover the same time. No key was published.',
+  },
+  exposure_key_not_published: {
+    status: 404,
+    vi: 'Không tìm thấy khóa này trong các khóa đã công bố. Hãy kiểm tra phơi nhiễm lại rồi thử chia sẻ.',
+    en: 'This key is not among the published keys. Run the exposure check again, then share.',
+  },
+  exposure_export_busy: {
+    status: 409,
+    vi: 'Một lượt xuất khóa đang chạy. Hãy thử lại sau ít phút.',
+    en: 'A key export is already running. Try again in a few minutes.',
+  },
   period_reversed: {
     status: 400,
     vi: 'Ngày kết thúc phải sau ngày bắt đầu.',
@@ -307,6 +362,111 @@ export const ERRORS = {
     status: 403,
     vi: 'Chỉ cán bộ của đơn vị này mới nộp được báo cáo của đơn vị.',
     en: "Only the unit's own officials can submit its report.",
+  },
+  campaign_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy chiến dịch tin nhắn này.',
+    en: 'This message campaign does not exist.',
+  },
+  template_variable_unknown: {
+    status: 400,
+    vi: 'Mẫu tin có biến không được hỗ trợ. Chỉ dùng {unit}, {date}, {url} hoặc {hotline}.',
+    en: 'The message uses a variable that is not supported. Use only {unit}, {date}, {url} or {hotline}.',
+  },
+  audience_empty: {
+    status: 400,
+    vi: 'Không có người nhận nào trong đối tượng đã chọn. Hãy chọn đơn vị hoặc danh sách khác.',
+    en: 'Nobody is in the chosen audience. Choose another unit or list.',
+  },
+  recurrence_end_required: {
+    status: 400,
+    vi: 'Lịch lặp lại cần có điểm kết thúc: số lần gửi hoặc ngày kết thúc.',
+    en: 'A repeating schedule needs an end: a number of runs or an end date.',
+  },
+  recurrence_too_long: {
+    status: 400,
+    vi: 'Lịch lặp lại có quá nhiều lần gửi (tối đa 366). Hãy rút ngắn thời gian.',
+    en: 'The schedule has too many runs (at most 366). Shorten it.',
+  },
+  campaign_start_past: {
+    status: 400,
+    vi: 'Thời điểm bắt đầu đã qua. Chọn một thời điểm trong tương lai, hoặc gửi ngay.',
+    en: 'The start time has passed. Choose a time in the future, or send now.',
+  },
+  custom_list_invalid: {
+    status: 400,
+    vi: 'Danh sách người nhận có dòng không hợp lệ. Sửa các dòng được báo rồi thử lại.',
+    en: 'Some rows of the recipient list are not valid. Fix the rows shown and try again.',
+  },
+  campaign_finished: {
+    status: 409,
+    vi: 'Chiến dịch đã kết thúc hoặc đã hủy.',
+    en: 'This campaign has already finished or was cancelled.',
+  },
+  test_address_required: {
+    status: 400,
+    vi: 'Tài khoản của bạn chưa có số điện thoại (hoặc thư điện tử) để nhận tin thử. Hãy nhập vào.',
+    en: 'Your account has no phone number (or e-mail) to receive the test. Enter one.',
+  },
+  push_not_configured: {
+    status: 409,
+    vi: 'Máy chủ chưa bật thông báo đẩy. Bạn vẫn nhận tin qua SMS.',
+    en: 'Push notifications are not set up on this server. You will still get messages by SMS.',
+  },
+  webhook_signature_invalid: {
+    status: 401,
+    vi: 'Chữ ký của yêu cầu không đúng hoặc đã quá hạn.',
+    en: 'The request signature is wrong or too old.',
+  },
+  api_key_invalid: {
+    status: 401,
+    vi: 'Khóa API không hợp lệ, đã bị thu hồi hoặc đã được thay. Hãy dùng khóa mới do quản trị viên cấp.',
+    en: 'The API key is not valid, was revoked or was replaced. Use the key your administrator issued.',
+  },
+  api_key_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy khóa API này.',
+    en: 'This API key does not exist.',
+  },
+  api_key_revoked: {
+    status: 409,
+    vi: 'Khóa API này đã bị thu hồi.',
+    en: 'This API key has been revoked.',
+  },
+  webhook_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy webhook này.',
+    en: 'This webhook does not exist.',
+  },
+  webhook_url_not_allowed: {
+    status: 400,
+    vi: 'Địa chỉ webhook phải dùng https (http chỉ được dùng cho máy nội bộ hoặc khi cấu hình cho phép).',
+    en: 'Webhook addresses must use https (http only for this machine, or where the configuration allows it).',
+  },
+  fhir_resource_invalid: {
+    status: 400,
+    vi: 'Tài nguyên FHIR gửi lên không hợp lệ hoặc không được hỗ trợ. Không dữ liệu nào được lưu.',
+    en: 'The FHIR resource sent is not valid or not supported. Nothing was stored.',
+  },
+  lab_result_invalid: {
+    status: 400,
+    vi: 'Có kết quả xét nghiệm không hợp lệ. Không kết quả nào được lưu.',
+    en: 'A lab result is not valid. No result was stored.',
+  },
+  lab_result_duplicate: {
+    status: 409,
+    vi: 'Mã kết quả xét nghiệm bị trùng: lặp lại trong cùng một lần gửi, hoặc đã nhận với nội dung khác. Không kết quả nào được lưu.',
+    en: 'A lab result id is repeated in one submission, or was received before with different content. No result was stored.',
+  },
+  lab_result_not_found: {
+    status: 404,
+    vi: 'Không tìm thấy kết quả xét nghiệm này.',
+    en: 'This lab result does not exist.',
+  },
+  lab_result_handled: {
+    status: 409,
+    vi: 'Kết quả xét nghiệm này đã được xử lý.',
+    en: 'This lab result has already been handled.',
   },
   internal_error: {
     status: 500,

@@ -13,3 +13,6 @@ export * from './declaration-api.js';
 export * from './cases.js';
 export * from './map.js';
 export * from './safety-criteria.js';
+export * from './exposure.js';
+export * from './messaging.js';
+export * from './integration.js';

@@ -1,6 +1,6 @@
 import { deriveRpik, deriveRpis } from './gaen.js';
 import { DAY_MS, ROLLING_PERIOD, intervalNumberFromMs } from './intervals.js';
-import { matchKeys } from './matching.js';
+import { matchKeys, type MatchOptions } from './matching.js';
 import { indexSightings } from './sighting-index.js';
 import type { Sighting, TemporaryExposureKey } from './types.js';
 
@@ -49,6 +49,8 @@ export function benchMatching(options: {
   nowMs?: number;
   seed?: number;
   clock?: () => number;
+  /** Passed to matchKeys (e.g. a faster deriver). */
+  match?: MatchOptions;
 }): MatchingBenchResult {
   const clock = options.clock ?? defaultClock;
   const nowMs = options.nowMs ?? Date.UTC(2021, 6, 15);
@@ -78,7 +80,7 @@ export function benchMatching(options: {
   const t1 = clock();
   const index = indexSightings(heard);
   const t2 = clock();
-  const matches = matchKeys(index, keys);
+  const matches = matchKeys(index, keys, options.match);
   const t3 = clock();
   return {
     keys: options.keys,

@@ -39,7 +39,7 @@ export function deriveAemk(tek: Uint8Array): Uint8Array {
 }
 
 /** Writes PaddedData_j = "EN-RPI" ‖ 0x000000000000 ‖ uint32LE(ENIN_j) for `count` consecutive intervals. */
-function fillPaddedData(out: Uint8Array, firstInterval: number, count: number): void {
+export function fillPaddedData(out: Uint8Array, firstInterval: number, count: number): void {
   for (let j = 0; j < count; j++) {
     const o = j * 16;
     out.set(RPI_PREFIX, o);

@@ -88,6 +88,8 @@ export {
 } from './risk.js';
 export { DEFAULT_WINDOW_OPTIONS, buildExposureWindows, type WindowOptions } from './exposure-windows.js';
 export { indexSightings, type SightingIndex } from './sighting-index.js';
+export { JS_RPI_DERIVER, type RpiDeriver } from './rpi-deriver.js';
+export { deriveRpikFast } from './hkdf-fast.js';
 export {
   matchKeys,
   matchBluezoneKeys,

@@ -1,8 +1,9 @@
 import { BLUEZONE_ID_LENGTH, BLUEZONE_IDS_PER_DAY, bluezoneIdentifiers, bluezoneSlotMs } from './bluezone.js';
 import { prefix32 } from './bytes.js';
-import { GAEN_KEY_LENGTH, decodeMetadata, decryptMetadata, deriveAemk, deriveRpik, deriveRpis } from './gaen.js';
+import { GAEN_KEY_LENGTH, decodeMetadata, decryptMetadata, deriveAemk } from './gaen.js';
 import { DAY_MS, ROLLING_PERIOD, intervalNumberFromMs } from './intervals.js';
-import { heardBetween, idEquals, type SightingIndex } from './sighting-index.js';
+import { JS_RPI_DERIVER, type RpiDeriver } from './rpi-deriver.js';
+import { heardBetween, idEquals, mayHaveBeenHeard, type SightingIndex } from './sighting-index.js';
 import type { Sighting, TemporaryExposureKey } from './types.js';
 
 /** A sighting attributed to a published key. */
@@ -26,36 +27,41 @@ export interface MatchOptions {
   driftMs?: number;
   /** TX power assumed when a sighting has neither attenuation nor metadata. */
   assumedTxPowerDbm?: number;
+  /** RPIK and RPI derivation; JS_RPI_DERIVER unless given (Node: nodeRpiDeriver from @phongdich/exposure/node). */
+  deriver?: RpiDeriver;
 }
 
 const DEFAULT_DRIFT_MS = 2 * 60 * 60 * 1000;
 
 /**
  * Matches published exposure keys against heard RPIs. Per key: one HKDF, one batched AES over its rolling
- * period, one Map lookup per RPI; a sighting at interval i matches the RPI of interval j when |i − j| ≤ drift.
+ * period, one bit-filter read per RPI (a Map lookup only when the filter says maybe); a sighting at interval i
+ * matches the RPI of interval j when |i − j| ≤ drift.
  */
 export function matchKeys(index: SightingIndex, keys: Iterable<TemporaryExposureKey>, options: MatchOptions = {}): KeyMatch[] {
   const drift = Math.round((options.driftMs ?? DEFAULT_DRIFT_MS) / 600_000);
-  const scratch = new Uint8Array(ROLLING_PERIOD * 16);
+  const deriver = options.deriver ?? JS_RPI_DERIVER;
   const out = new Uint8Array(ROLLING_PERIOD * 16);
   const matches: KeyMatch[] = [];
   for (const key of keys) {
     const first = key.rollingStartIntervalNumber;
     const period = Math.min(Math.max(key.rollingPeriod, 0), ROLLING_PERIOD);
-    if (period === 0 || !heardBetween(index, first - drift, first + period - 1 + drift)) continue;
-    const rpis = deriveRpis(deriveRpik(key.keyData), first, period, scratch, out);
-    const sightings: MatchedSighting[] = [];
+    if (period === 0 || key.keyData.length !== GAEN_KEY_LENGTH || !heardBetween(index, first - drift, first + period - 1 + drift)) continue;
+    const rpis = deriver.rpis(deriver.rpik(key.keyData), first, period, out);
+    let sightings: MatchedSighting[] | null = null;
     for (let j = 0; j < period; j++) {
-      const candidates = index.byPrefix.get(prefix32(rpis, j * 16));
+      const prefix = prefix32(rpis, j * 16);
+      if (!mayHaveBeenHeard(index, prefix)) continue;
+      const candidates = index.byPrefix.get(prefix);
       if (!candidates) continue;
       for (const s of candidates) {
         if (!idEquals(s.id, rpis, j * 16, GAEN_KEY_LENGTH)) continue;
         if (Math.abs(intervalNumberFromMs(s.seenAt) - (first + j)) > drift) continue;
         const rpi = rpis.slice(j * 16, j * 16 + 16);
-        sightings.push(matched(s, first + j, () => gaenTxPower(key.keyData, rpi, s.metadata), options));
+        (sightings ??= []).push(matched(s, first + j, () => gaenTxPower(key.keyData, rpi, s.metadata), options));
       }
     }
-    if (sightings.length > 0) matches.push({ key, sightings: sightings.sort((a, b) => a.seenAt - b.seenAt) });
+    if (sightings) matches.push({ key, sightings: sightings.sort((a, b) => a.seenAt - b.seenAt) });
   }
   return matches;
 }

@@ -12,6 +12,10 @@ describe('package code runs in browsers and Node', () => {
     expect(sources.length).toBeGreaterThan(10);
   });
 
+  it('keeps the Node-only entry (src/node, `@phongdich/exposure/node`) out of the main entry', () => {
+    for (const file of sources) expect(readFileSync(new URL(file, dir), 'utf8')).not.toMatch(/from '\.\/node\//);
+  });
+
   it.each(sources)('%s has no Node imports, Buffer, process, Math.random or Date.now', (file) => {
     const code = readFileSync(new URL(file, dir), 'utf8');
     expect(code).not.toMatch(/from ['"](node:|fs|path|crypto|os|http)/);

@@ -8,7 +8,19 @@ export interface SightingIndex {
   readonly byPrefix: ReadonlyMap<number, readonly Sighting[]>;
   /** Sorted distinct ENINs of all sightings, to skip keys from days nothing was heard. */
   readonly intervals: Int32Array;
+  /** One bit per value of the prefix's low FILTER_BITS bits: most derived identifiers are rejected by one array read. */
+  readonly filter: Uint32Array;
   readonly size: number;
+}
+
+/** Bits of the prefix the filter is indexed by: 2^20 bits (128 KiB) stays in cache and is 0.5 % full at 5,000 sightings. */
+export const FILTER_BITS = 20;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+/** False when no heard identifier has this prefix; true means "look it up in byPrefix". */
+export function mayHaveBeenHeard(index: SightingIndex, prefix: number): boolean {
+  const bit = prefix & FILTER_MASK;
+  return ((index.filter[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
 }
 
 /**
@@ -18,16 +30,19 @@ export interface SightingIndex {
 export function indexSightings(sightings: Iterable<Sighting>): SightingIndex {
   const byPrefix = new Map<number, Sighting[]>();
   const intervals = new Set<number>();
+  const filter = new Uint32Array((FILTER_MASK + 1) >>> 5);
   let size = 0;
   for (const s of sightings) {
     const key = prefix32(s.id);
+    const bit = key & FILTER_MASK;
+    filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31));
     const list = byPrefix.get(key);
     if (list) list.push(s);
     else byPrefix.set(key, [s]);
     intervals.add(intervalNumberFromMs(s.seenAt));
     size++;
   }
-  return { byPrefix, intervals: Int32Array.from([...intervals].sort((a, b) => a - b)), size };
+  return { byPrefix, intervals: Int32Array.from([...intervals].sort((a, b) => a - b)), filter, size };
 }
 
 /** True when something was heard in an interval of [first, last]. */

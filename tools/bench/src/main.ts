@@ -8,8 +8,9 @@ import { scansBenchmark } from './benchmarks/scans.js';
 import { declarationSearchBenchmark } from './benchmarks/declaration-search.js';
 import { tracingBenchmark } from './benchmarks/tracing.js';
 import { reportsBenchmark } from './benchmarks/reports.js';
+import { exposureMatchingBenchmark } from './benchmarks/exposure-matching.js';
 
-const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark, tracingBenchmark, reportsBenchmark];
+const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark, tracingBenchmark, reportsBenchmark, exposureMatchingBenchmark];
 
 function table(results: BenchResult[]): string {
   const rows = [['benchmark', 'figure', 'baseline', 'ratio', 'target', 'result']];

@@ -42,6 +42,9 @@ export function citizenRow(ctx: Context, id: string, phone: string, at: number):
     guardian_id: null,
     relation: null,
     birth_year: null,
+    totp_secret_enc: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
   };
 }
 

@@ -8,6 +8,8 @@ import { SYSTEM_ACTOR } from '../actor.js';
 import { AppError } from '../http/errors.js';
 import { createUser } from '../modules/accounts/index.js';
 import { initUnits, listUnits } from '../modules/units/index.js';
+import { addExposureCommands } from './exposure.js';
+import { addKeyCommands } from './keys.js';
 
 type Out = (line: string) => void;
 
@@ -77,6 +79,9 @@ export function buildCli(out: Out = (l) => process.stdout.write(`${l}\n`)): Comm
       const list = await withContext(async (ctx) => listUnits(ctx, { parent: opts.parent, q: opts.q, limit: opts.q ? 50 : undefined }));
       for (const unit of list) out(`${unit.code}\t${unit.name}\t${unit.tier}`);
     });
+
+  addExposureCommands(program, out, withContext);
+  addKeyCommands(program, out, withContext);
 
   return program;
 }

@@ -36,6 +36,11 @@ const schema = z.object({
   SCAN_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
   SCAN_BATCH_MS: int(0, 100).default(2),
   VISIT_RETENTION_DAYS: int(1, 3650).default(21),
+  DECLARATION_RETENTION_DAYS: int(1, 3650).default(21),
+  CASE_RETENTION_DAYS: int(1, 36500).default(90),
+  OUTBOX_RETENTION_DAYS: int(1, 3650).default(30),
+  AUDIT_READ_RETENTION_DAYS: int(1, 36500).default(365),
+  SECURITY_LOG_FILE: z.string().min(1).optional(),
   OWNER_SEES_VISITORS: flag.default(false),
   DECLARATION_PERIOD_DAYS: int(1, 365).default(7),
   INFECTIOUS_DAYS_BEFORE: int(0, 30).default(2),
@@ -66,6 +71,93 @@ const schema = z.object({
   RISK_ROLLUP: z.enum(['weighted', 'max']).default('weighted'),
   MAP_STYLE_URL: z.url().optional(),
   MAX_ZONE_KM2: z.coerce.number().min(0.01).max(100_000).default(500),
+  EXPOSURE_REGION: z.string().regex(/^[A-Z0-9-]{2,16}$/, 'must be 2–16 upper-case letters, digits or hyphens, e.g. VN').default('VN'),
+  EXPOSURE_EXPORT_MINUTES: int(5, 24 * 60).default(60),
+  EXPOSURE_MIN_BATCH_KEYS: int(0, 100_000).default(1000),
+  EXPOSURE_KEY_RETENTION_DAYS: int(1, 30).default(14),
+  EXPOSURE_SIGNING_KEY_DAYS: int(1, 3650).default(90),
+  LAB_RESULTS_AUTO_APPLY: flag.default(false),
+  WEBHOOK_MAX_ATTEMPTS: int(1, 50).default(12),
+  WEBHOOK_TIMEOUT_SECONDS: int(1, 120).default(10),
+  WEBHOOK_ALLOW_HTTP: flag.default(false),
+  FHIR_CONDITION_CODE: z
+    .string()
+    .default('http://snomed.info/sct|840539006|Disease caused by severe acute respiratory syndrome coronavirus 2')
+    .transform((text) => text.split('|').map((part) => part.trim()))
+    .pipe(z.tuple([z.url(), z.string().min(1), z.string().min(1)], { error: 'must be system|code|display, e.g. http://snomed.info/sct|840539006|COVID-19' })),
+  DHIS2_DATA_ELEMENTS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return z.partialRecord(z.enum(['cases', 'contacts', 'tests', 'positive_tests', 'declarations', 'scans']), z.string().trim().min(1).max(60)).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON like {"cases": "PD_CASES"} (data element id or code per figure)' });
+        return z.NEVER;
+      }
+    }),
+  DHIS2_ORG_UNITS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return z.record(z.string().regex(/^\d{2,5}$/), z.string().trim().min(1).max(60)).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON like {"19": "aBcDeFgHiJk"} (DHIS2 org unit per unit code)' });
+        return z.NEVER;
+      }
+    }),
+  DHIS2_DATA_SET: z.string().trim().min(1).max(60).optional(),
+  SMPP_URL: z.string().regex(/^s?smpp:\/\/[^/]+$/, 'must look like smpp://host:port (or ssmpp:// for TLS)').optional(),
+  SMPP_SYSTEM_ID: z.string().min(1).max(15).optional(),
+  SMPP_PASSWORD: z.string().max(8).optional(),
+  SMPP_SYSTEM_TYPE: z.string().max(12).default(''),
+  SMPP_SOURCE_ADDR: z.string().min(1).max(20).default('PhongDich'),
+  SMPP_BIND: z.enum(['transceiver', 'transmitter']).default('transceiver'),
+  SMPP_WINDOW: int(1, 1000).default(100),
+  OTT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OTT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be the base64url public key from `npx web-push generate-vapid-keys`').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be the base64url private key from `npx web-push generate-vapid-keys`').optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https:// contact').optional(),
+  MESSAGE_RATE_LIMITS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        const parsed = z.partialRecord(z.enum(['sms', 'ott', 'email', 'push']), z.number().min(0.1).max(100_000)).parse(JSON.parse(text));
+        return { sms: 100, ott: 50, email: 10, push: 100, ...parsed };
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON of messages per second per channel, e.g. {"sms": 100, "email": 10}' });
+        return z.NEVER;
+      }
+    }),
+  MESSAGE_MAX_ATTEMPTS: int(1, 50).default(6),
+  MESSAGE_RETRY_SECONDS: int(1, 3600).default(30),
+  MESSAGE_BATCH_SIZE: int(1, 5000).default(500),
+  MESSAGE_QUIET_HOURS: z
+    .string()
+    .default('21:00-07:00')
+    .transform((text, ctx) => {
+      if (text === 'none' || text === '') return null;
+      const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: 'must be HH:MM-HH:MM in local time (e.g. 21:00-07:00), or none' });
+        return z.NEVER;
+      }
+      return { startMinute: Number(m[1]) * 60 + Number(m[2]), endMinute: Number(m[3]) * 60 + Number(m[4]) };
+    }),
+  MESSAGE_MANDATORY_TEMPLATES: z
+    .string()
+    .default('sign_in_code,visit_code,contact_warning,contact_warning_indirect,daily_update_reminder,place_registered_owner,place_status_changed,staff_added')
+    .transform((text) => text.split(',').map((t) => t.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be template names separated by commas'))),
+  DAILY_UPDATE_REMINDER_AT: z
+    .string()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d|none)$/, 'must be HH:MM in local time, or none')
+    .default('17:00'),
   DECLARATION_FLAG_RULES: z
     .string()
     .default('any_symptom,contact_with_case,arrival_from_affected_area,vulnerable_with_symptoms')
@@ -116,6 +208,16 @@ export interface Config {
   /** How long the scan writer gathers scans into one transaction. */
   scanBatchMs: number;
   visitRetentionMs: number;
+  /** Declarations (with their flags), ended monitorings and handled citizens' reports are deleted after this long. */
+  declarationRetentionMs: number;
+  /** Cases, their contacts and follow-ups are deleted this long after the case (and every case it led to) closed. */
+  caseRetentionMs: number;
+  /** Sent and failed messages are deleted after this long. */
+  outboxRetentionMs: number;
+  /** Audit entries of reads of personal data are deleted after this long (other audit entries stay). */
+  auditReadRetentionMs: number;
+  /** Where security events go (a file of JSON lines); the main log with channel "security" when null. */
+  securityLogFile: string | null;
   /** Owners see their visitors' masked names only, unless this is on. */
   ownerSeesVisitors: boolean;
   /** Stay after which an open visit is closed automatically, per place type (minutes). */
@@ -144,11 +246,56 @@ export interface Config {
   /** A MapLibre style for the map where there is internet; the bundled boundaries otherwise. */
   mapStyleUrl: string | null;
   maxZoneKm2: number;
+  /** Region written in Bluetooth export files and their directory name (EN export: region). */
+  exposureRegion: string;
+  /** How often published Bluetooth keys are exported as a signed batch. */
+  exposureExportMs: number;
+  /** Batches with fewer real keys are padded with random keys up to this many. */
+  exposureMinBatchKeys: number;
+  /** Published keys, export files and shared matches are deleted after this many days. */
+  exposureKeyRetentionDays: number;
+  /** The export signing key is replaced after this many days (the old public key stays published). */
+  exposureSigningKeyMs: number;
+  /** Matched lab results change cases at once, instead of waiting for a health official on the worklist. */
+  labResultsAutoApply: boolean;
+  /** Webhook deliveries are retried with backoff up to this many attempts. */
+  webhookMaxAttempts: number;
+  webhookTimeoutMs: number;
+  /** Webhooks may use plain http to other machines (https otherwise, except on this machine). */
+  webhookAllowHttp: boolean;
+  /** The coding of the disease in FHIR Conditions (the platform is not specific to one disease). */
+  fhirConditionCode: { system: string; code: string; display: string };
+  /** DHIS2 data element (id or code) per exported figure; unlisted figures use PD_<FIGURE>. */
+  dhis2DataElements: Record<'cases' | 'contacts' | 'tests' | 'positive_tests' | 'declarations' | 'scans', string>;
+  /** DHIS2 org unit per unit code; unlisted units are sent by their GSO code. */
+  dhis2OrgUnits: Record<string, string>;
+  dhis2DataSet: string | null;
+  /** Messaging channels and the outbox sender (README: Messaging). */
+  messaging: MessagingConfig;
   /** Which answers raise a flag for commune and health officials. */
   declarationFlagRules: Array<'any_symptom' | 'contact_with_case' | 'arrival_from_affected_area' | 'vulnerable_with_symptoms'>;
   secureCookies: boolean;
   /** Settings that work but should not be used in production; logged loudly at start. */
   warnings: string[];
+}
+
+export interface MessagingConfig {
+  smpp: { url: string; systemId: string; password: string; systemType: string; sourceAddr: string; bind: 'transceiver' | 'transmitter'; window: number } | null;
+  webhook: { url: string; secret: string } | null;
+  smtp: { url: string; from: string } | null;
+  vapid: { publicKey: string; privateKey: string; subject: string } | null;
+  /** Messages per second per channel. */
+  rateLimits: Record<'sms' | 'ott' | 'email' | 'push', number>;
+  maxAttempts: number;
+  /** First retry delay; it doubles at each attempt (at most an hour). */
+  retryBaseMs: number;
+  batchSize: number;
+  /** Campaign messages wait outside these local hours; null for none. */
+  quietHours: { startMinute: number; endMinute: number } | null;
+  /** Templates sent whatever a person's opt-out and outside quiet hours (codes, warnings). */
+  mandatoryTemplates: string[];
+  /** Local time after which people under monitoring who sent no daily update are reminded; null for never. */
+  dailyReminderMinute: number | null;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +323,8 @@ export function loadConfig(env: Environment): Readonly<Config> {
   if (e.KEYRING === undefined && database.kind === 'postgres') {
     warnings.push('KEYRING is not set: every server process sharing this database must share DATA_DIR/keys');
   }
+  const messaging = messagingOf(e, baseUrl);
+  if (messaging.problems.length) throw new ConfigError(messaging.problems);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -203,6 +352,11 @@ export function loadConfig(env: Environment): Readonly<Config> {
     scanMaxAgeMs: e.SCAN_MAX_AGE_HOURS * 3_600_000,
     scanBatchMs: e.SCAN_BATCH_MS,
     visitRetentionMs: e.VISIT_RETENTION_DAYS * 86_400_000,
+    declarationRetentionMs: e.DECLARATION_RETENTION_DAYS * 86_400_000,
+    caseRetentionMs: e.CASE_RETENTION_DAYS * 86_400_000,
+    outboxRetentionMs: e.OUTBOX_RETENTION_DAYS * 86_400_000,
+    auditReadRetentionMs: e.AUDIT_READ_RETENTION_DAYS * 86_400_000,
+    securityLogFile: e.SECURITY_LOG_FILE ? path.resolve(e.SECURITY_LOG_FILE) : null,
     ownerSeesVisitors: e.OWNER_SEES_VISITORS,
     dwellMinutes: e.DWELL_MINUTES,
     declarationPeriodDays: e.DECLARATION_PERIOD_DAYS,
@@ -220,10 +374,60 @@ export function loadConfig(env: Environment): Readonly<Config> {
     riskRollup: e.RISK_ROLLUP,
     mapStyleUrl: e.MAP_STYLE_URL ?? null,
     maxZoneKm2: e.MAX_ZONE_KM2,
+    exposureRegion: e.EXPOSURE_REGION,
+    exposureExportMs: e.EXPOSURE_EXPORT_MINUTES * 60_000,
+    exposureMinBatchKeys: e.EXPOSURE_MIN_BATCH_KEYS,
+    exposureKeyRetentionDays: e.EXPOSURE_KEY_RETENTION_DAYS,
+    exposureSigningKeyMs: e.EXPOSURE_SIGNING_KEY_DAYS * 86_400_000,
+    labResultsAutoApply: e.LAB_RESULTS_AUTO_APPLY,
+    webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+    webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,
+    fhirConditionCode: { system: e.FHIR_CONDITION_CODE[0], code: e.FHIR_CONDITION_CODE[1], display: e.FHIR_CONDITION_CODE[2] },
+    dhis2DataElements: {
+      cases: 'PD_CASES',
+      contacts: 'PD_CONTACTS',
+      tests: 'PD_TESTS',
+      positive_tests: 'PD_TESTS_POSITIVE',
+      declarations: 'PD_DECLARATIONS',
+      scans: 'PD_SCANS',
+      ...e.DHIS2_DATA_ELEMENTS,
+    },
+    dhis2OrgUnits: e.DHIS2_ORG_UNITS,
+    dhis2DataSet: e.DHIS2_DATA_SET ?? null,
+    messaging: messaging.config,
     declarationFlagRules: e.DECLARATION_FLAG_RULES,
     secureCookies: url.protocol === 'https:',
     warnings,
   });
+}
+
+function messagingOf(e: z.infer<typeof schema>, baseUrl: string): { config: MessagingConfig; problems: string[] } {
+  const problems: string[] = [];
+  const pair = (a: string, av: unknown, b: string, bv: unknown) => {
+    if ((av === undefined) !== (bv === undefined)) problems.push(`${av === undefined ? a : b}: must be set together with ${av === undefined ? b : a}`);
+  };
+  pair('SMPP_URL', e.SMPP_URL, 'SMPP_SYSTEM_ID', e.SMPP_SYSTEM_ID);
+  pair('OTT_WEBHOOK_URL', e.OTT_WEBHOOK_URL, 'OTT_WEBHOOK_SECRET', e.OTT_WEBHOOK_SECRET);
+  pair('SMTP_URL', e.SMTP_URL, 'SMTP_FROM', e.SMTP_FROM);
+  pair('VAPID_PUBLIC_KEY', e.VAPID_PUBLIC_KEY, 'VAPID_PRIVATE_KEY', e.VAPID_PRIVATE_KEY);
+  const at = e.DAILY_UPDATE_REMINDER_AT;
+  return {
+    problems,
+    config: {
+      smpp: e.SMPP_URL && e.SMPP_SYSTEM_ID ? { url: e.SMPP_URL, systemId: e.SMPP_SYSTEM_ID, password: e.SMPP_PASSWORD ?? '', systemType: e.SMPP_SYSTEM_TYPE, sourceAddr: e.SMPP_SOURCE_ADDR, bind: e.SMPP_BIND, window: e.SMPP_WINDOW } : null,
+      webhook: e.OTT_WEBHOOK_URL && e.OTT_WEBHOOK_SECRET ? { url: e.OTT_WEBHOOK_URL, secret: e.OTT_WEBHOOK_SECRET } : null,
+      smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+      vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT ?? (baseUrl.startsWith('https://') ? baseUrl : 'mailto:admin@localhost') } : null,
+      rateLimits: e.MESSAGE_RATE_LIMITS,
+      maxAttempts: e.MESSAGE_MAX_ATTEMPTS,
+      retryBaseMs: e.MESSAGE_RETRY_SECONDS * 1000,
+      batchSize: e.MESSAGE_BATCH_SIZE,
+      quietHours: e.MESSAGE_QUIET_HOURS,
+      mandatoryTemplates: e.MESSAGE_MANDATORY_TEMPLATES,
+      dailyReminderMinute: at === 'none' ? null : Number(at.slice(0, 2)) * 60 + Number(at.slice(3, 5)),
+    },
+  };
 }
 
 function databaseOf(url: string | undefined, dataDir: string): Config['database'] {

@@ -49,6 +49,60 @@ export function keyringPath(dataDir: string): string {
   return path.join(dataDir, 'keys', 'keyring.json');
 }
 
+/**
+ * Watches DATA_DIR/keys/keyring.json for a new version (`phongdich keys rotate` adds a field key
+ * while servers run): returns the new keyring when the file changed since the last call, else null.
+ */
+export function keyringFileWatcher(dataDir: string): () => Keyring | null {
+  const file = keyringPath(dataDir);
+  let seen = fileStamp(file);
+  return () => {
+    const stamp = fileStamp(file);
+    if (stamp === seen) return null;
+    const next = parseKeyring(fs.readFileSync(file, 'utf8'));
+    seen = stamp;
+    return next;
+  };
+}
+
+function fileStamp(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Reads the keyring file as stored (for the key commands, which change it). */
+export function readKeyringFile(dataDir: string): KeyringFile {
+  return keyringSchema.parse(JSON.parse(fs.readFileSync(keyringPath(dataDir), 'utf8')));
+}
+
+/**
+ * Replaces the keyring file atomically (write aside, then rename), owner-only: a server reading it
+ * at the same moment sees the old or the new version, never half of one.
+ */
+export function writeKeyringFile(dataDir: string, file: KeyringFile): void {
+  parseKeyring(JSON.stringify(file));
+  const target = keyringPath(dataDir);
+  const aside = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(aside, JSON.stringify(file, null, 2), { mode: 0o600 });
+  fs.renameSync(aside, target);
+}
+
+/** A keyring with one more field key, made current; the index and signing keys stay as they are. */
+export function withNewFieldKey(file: KeyringFile): KeyringFile {
+  const next = Math.max(0, ...file.fieldKeys.map((k) => Number(/^k(\d+)$/.exec(k.id)?.[1] ?? 0))) + 1;
+  const id = `k${next}`;
+  return { ...file, fieldKeys: [...file.fieldKeys, { id, key: crypto.randomBytes(32).toString('base64') }], currentFieldKey: id };
+}
+
+/** The keyring file of a keyring given in the KEYRING variable (base64 JSON). */
+export function keyringFileFromEnv(value: string): KeyringFile {
+  return keyringSchema.parse(JSON.parse(Buffer.from(value, 'base64').toString('utf8')));
+}
+
 /** Loads the keyring from the environment or DATA_DIR/keys, creating the file on first start. */
 export function loadKeyring(options: { fromEnv: string | undefined; dataDir: string }): Keyring {
   if (options.fromEnv) return parseKeyring(Buffer.from(options.fromEnv, 'base64').toString('utf8'));

@@ -7,8 +7,10 @@ import type { PresenceTables } from '../modules/presence/presence.table.js';
 import type { DeclarationsTables } from '../modules/declarations/declarations.table.js';
 import type { CasesTables } from '../modules/cases/cases.table.js';
 import type { MapTables } from '../modules/map/map.table.js';
+import type { ExposureTables } from '../modules/exposure/exposure.table.js';
 import type { ReportsTables } from '../modules/reports/reports.table.js';
 import type { UnitsTables } from '../modules/units/units.table.js';
+import type { IntegrationTables } from '../modules/integration/integration.table.js';
 
 /** Installation-wide facts (chosen units dataset, schema details) in a key/value table. */
 export interface MetaTable {
@@ -22,7 +24,7 @@ export interface JobLeasesTable {
   expires_at: number;
 }
 
-export interface Database extends UnitsTables, AccountsTables, AuditTables, MessagingTables, PlacesTables, PeopleTables, PresenceTables, DeclarationsTables, CasesTables, MapTables, ReportsTables {
+export interface Database extends UnitsTables, AccountsTables, AuditTables, MessagingTables, PlacesTables, PeopleTables, PresenceTables, DeclarationsTables, CasesTables, MapTables, ReportsTables, ExposureTables, IntegrationTables {
   meta: MetaTable;
   job_leases: JobLeasesTable;
 }

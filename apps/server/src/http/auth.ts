@@ -1,13 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '@phongdich/core';
+import type { ApiKeyPermission, Role } from '@phongdich/core';
 import type { Actor } from '../actor.js';
 import { securityLog, type Context } from '../context.js';
 import { resolveSession, type ResolvedSession } from '../modules/accounts/index.js';
+import { authenticateApiKey, type ApiKeyPrincipal } from '../modules/integration/index.js';
 import { timingSafeEqualText } from '../crypto/tokens.js';
 import { AppError } from './errors.js';
 
-/** Who may call a route: anyone, any signed-in account, or the listed roles. Every API route declares it. */
-export type Access = 'public' | 'signed_in' | readonly Role[];
+/**
+ * Who may call a route: anyone, any signed-in account, or the listed roles. Every API route declares it.
+ * `{ apiKey }` routes are for other systems (`Authorization: Bearer <key>` holding that permission, no
+ * CSRF header: a browser never adds the header on its own); with `roles` too, those accounts may also
+ * call them with their session cookie.
+ */
+export type Access = 'public' | 'signed_in' | readonly Role[] | { apiKey: ApiKeyPermission; roles?: readonly Role[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,6 +21,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     session: ResolvedSession | null;
+    apiKey: ApiKeyPrincipal | null;
   }
 }
 
@@ -37,6 +44,8 @@ export function clearSessionCookie(reply: FastifyReply, ctx: Context): void {
 
 /** The acting account of a request that passed the access check. */
 export function actorOf(request: FastifyRequest): Actor {
+  // A system sees its key's unit and everything below it, as a health official of that unit would.
+  if (request.apiKey) return { userId: `apikey:${request.apiKey.id}`, role: 'health_official', unitCode: request.apiKey.unitCode, sector: null, requestId: request.id };
   const user = request.session?.user;
   if (!user) throw new AppError('unauthenticated');
   return {
@@ -54,6 +63,7 @@ export function actorOf(request: FastifyRequest): Actor {
  */
 export function registerAuth(app: FastifyInstance, ctx: Context): void {
   app.decorateRequest('session', null);
+  app.decorateRequest('apiKey', null);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && route.config?.access === undefined) {
@@ -62,8 +72,13 @@ export function registerAuth(app: FastifyInstance, ctx: Context): void {
   });
 
   app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config.access;
-    if (access === undefined) return;
+    const declared = request.routeOptions.config.access;
+    if (declared === undefined) return;
+    if (typeof declared === 'object' && 'apiKey' in declared && (request.headers.authorization !== undefined || !declared.roles)) {
+      request.apiKey = await authenticateApiKey(ctx, request.headers.authorization, declared.apiKey, request.id);
+      return;
+    }
+    const access = typeof declared === 'object' && 'apiKey' in declared ? (declared.roles ?? []) : declared;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await resolveSession(ctx, token) : null;
     if (access === 'public') return;

@@ -19,3 +19,8 @@ export async function tryLease(ctx: Context, name: string, holder: string, ttlMs
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+
+/** Gives a lease back before it expires, so the next holder need not wait (only the holder can). */
+export async function releaseLease(ctx: Context, name: string, holder: string): Promise<void> {
+  await ctx.db.updateTable('job_leases').set({ expires_at: 0 }).where('name', '=', name).where('holder', '=', holder).execute();
+}

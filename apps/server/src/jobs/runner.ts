@@ -7,6 +7,7 @@ import { closeOverdueVisits, purgeOldVisits } from '../modules/presence/index.js
 import { repeatWarnings, retraceActiveCases } from '../modules/cases/index.js';
 import { computeRiskLevelsIfDue } from '../modules/map/index.js';
 import { rollUpVisits } from '../modules/reports/index.js';
+import { exportIfDue, purgeExposure } from '../modules/exposure/index.js';
 
 export interface Job {
   name: string;
@@ -23,6 +24,8 @@ export const JOBS: Job[] = [
   { name: 'contacts.rewarn', everyMs: 15 * 60_000, run: (ctx) => repeatWarnings(ctx) },
   { name: 'reports.rollup', everyMs: 60_000, run: (ctx) => rollUpVisits(ctx) },
   { name: 'map.risk_levels', everyMs: 30 * 60_000, run: (ctx) => computeRiskLevelsIfDue(ctx) },
+  { name: 'exposure.export', everyMs: 5 * 60_000, run: (ctx) => exportIfDue(ctx) },
+  { name: 'exposure.retention', everyMs: 3_600_000, run: (ctx) => purgeExposure(ctx) },
   { name: 'database.optimize', everyMs: 6 * 3_600_000, run: (ctx) => optimizeDatabase(ctx.db, ctx.dialect) },
 ];
 

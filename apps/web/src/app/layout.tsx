@@ -28,6 +28,14 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
   const online = useOnline();
   const pending = usePendingWrites();
   const items = me ? navFor(me.user.role) : [];
+  // A guide embedded in another site's frame (public/embed.js) shows the guide alone.
+  if (location.pathname.startsWith('/guide/') && new URLSearchParams(location.search).get('embed') === '1') {
+    return (
+      <main id="main" className="embedded" tabIndex={-1}>
+        {children}
+      </main>
+    );
+  }
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -76,7 +84,7 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
             <ul>
               {items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === '/'} onClick={() => setMenuOpen(false)}>
+                  <NavLink to={item.to} end={item.end ?? item.to === '/'} onClick={() => setMenuOpen(false)}>
                     {t(item.label)}
                   </NavLink>
                 </li>

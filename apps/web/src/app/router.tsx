@@ -26,6 +26,8 @@ import { FamilyPage } from '../features/declarations/family-page.js';
 import { DeclarationStatusBanner } from '../features/declarations/declaration-status-banner.js';
 import { parseKind } from '../features/declarations/paths.js';
 import { CasesPage } from '../features/cases/cases-page.js';
+import { BluezonePage } from '../features/bluezone/bluezone-page.js';
+import { BluezoneCodesPage } from '../features/bluezone/codes-page.js';
 import { CasePage } from '../features/cases/case-page.js';
 import { ClustersPage } from '../features/cases/clusters-page.js';
 import { ContactsWorklistPage } from '../features/cases/contacts-worklist-page.js';
@@ -45,6 +47,16 @@ import { PlacesListPage } from '../features/places/places-list-page.js';
 import { PlacesMapPage } from '../features/places/places-map-page.js';
 import { RegisterPlacePage } from '../features/places/register-place-page.js';
 import { TargetsPage } from '../features/places/targets-page.js';
+import { ReportsPage } from '../features/dashboards/reports-page.js';
+import { MapPage } from '../features/map/map-page.js';
+import { RiskLevelsPage } from '../features/map/risk-levels-page.js';
+import { SitesPage } from '../features/map/sites-page.js';
+import { StatisticsPage } from '../features/map/statistics-page.js';
+import { ZonesPage } from '../features/map/zones-page.js';
+import { AssessmentPage } from '../features/assessment/assessment-page.js';
+import { GuidePage } from '../features/guides/guide-page.js';
+import { GuidesEditPage } from '../features/guides/guides-edit-page.js';
+import { GuidesPage } from '../features/guides/guides-page.js';
 import { Layout } from './layout.js';
 import { navFor } from './nav.js';
 
@@ -161,6 +173,24 @@ function Place() {
   return <Guard>{() => <PlacePage key={id} placeId={id ?? ''} />}</Guard>;
 }
 
+function Assessment() {
+  const { id } = useParams();
+  return <Guard>{() => <AssessmentPage key={id} placeId={id ?? ''} />}</Guard>;
+}
+
+/** Public, and embeddable in a portal with ?embed=1 (app/layout then leaves out the app's chrome). */
+function Guide() {
+  const { slug } = useParams();
+  const [params] = useSearchParams();
+  const lang = params.get('lang');
+  return <GuidePage key={slug} slug={slug ?? ''} embed={params.get('embed') === '1'} lang={lang === 'vi' || lang === 'en' ? lang : null} />;
+}
+
+/** The province the map pages draw: an official's own province, else the installation's. */
+function mapUnitOf(me: Me): string {
+  return (me.scopeUnit?.provinceCode ?? me.homeUnitCode).slice(0, 2);
+}
+
 function Checkpoint() {
   const { t } = useTranslation();
   const { token } = useParams();
@@ -216,6 +246,12 @@ function PlacesList() {
   return <Guard roles={OFFICIAL_ROLES}>{() => <PlacesListPage title={params.get('status') === 'pending' ? t('places.approvals') : t('places.list')} />}</Guard>;
 }
 
+/** Bluezone needs no account; a link from a health official carries the upload code. */
+function Bluezone() {
+  const [params] = useSearchParams();
+  return <BluezonePage initialCode={params.get('code') ?? undefined} />;
+}
+
 function NotFound() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -241,6 +277,7 @@ const router = createBrowserRouter([
       { path: '/places/import', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <ImportPage csrfToken={me.csrfToken} />}</Guard> },
       { path: '/places/map', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <PlacesMapPage rootCode={rootOf(me)} />}</Guard> },
       { path: '/places/:id', element: <Place /> },
+      { path: '/places/:id/assessment', element: <Assessment /> },
       { path: '/targets', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <TargetsPage within={rootOf(me)} />}</Guard> },
       { path: '/scan', element: <Guard>{() => <ScanPage />}</Guard> },
       { path: '/visits', element: <Guard>{() => <DiaryPage />}</Guard> },
@@ -251,20 +288,31 @@ const router = createBrowserRouter([
       { path: '/cases/clusters', element: <Guard roles={HEALTH_ROLES}>{() => <ClustersPage />}</Guard> },
       { path: '/cases/:id', element: <Case /> },
       { path: '/contacts', element: <Guard roles={OFFICIAL_ROLES}>{() => <ContactsWorklistPage />}</Guard> },
+      { path: '/bluezone', element: <Bluezone /> },
+      { path: '/bluezone/codes', element: <Guard roles={HEALTH_ROLES}>{(me) => <BluezoneCodesPage canExport={me.user.role === 'admin'} />}</Guard> },
       { path: '/declarations/new', element: <NewDeclaration /> },
       { path: '/declarations', element: <Guard>{() => <MyDeclarationsPage />}</Guard> },
       { path: '/family', element: <Guard>{() => <FamilyPage />}</Guard> },
       { path: '/declarations/review', element: <Guard roles={OFFICIAL_ROLES}>{() => <DeclarationsSearchPage />}</Guard> },
       { path: '/declarations/flags', element: <Guard roles={OFFICIAL_ROLES}>{() => <FlagsPage />}</Guard> },
       { path: '/monitoring', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <MonitoringPage within={rootOf(me)} canManage={me.user.role !== 'official'} />}</Guard> },
+      { path: '/reports', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <ReportsPage rootCode={rootOf(me)} />}</Guard> },
       { path: '/reports/worklist', element: <Guard roles={OFFICIAL_ROLES}>{() => <ReportsWorklistPage />}</Guard> },
       { path: '/arrivals', element: <Guard roles={OFFICIAL_ROLES}>{() => <ArrivalsPage />}</Guard> },
       { path: '/risk-settings', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <RiskSettingsPage canEdit={me.user.role !== 'official'} />}</Guard> },
+      { path: '/map', element: <MapPage /> },
+      { path: '/map/levels', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <RiskLevelsPage within={rootOf(me)} canRecompute={HEALTH_ROLES.includes(me.user.role)} />}</Guard> },
+      { path: '/map/zones', element: <Guard roles={OFFICIAL_ROLES}>{() => <ZonesPage />}</Guard> },
+      { path: '/map/sites', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <SitesPage within={rootOf(me)} mapUnit={mapUnitOf(me)} />}</Guard> },
+      { path: '/map/statistics', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <StatisticsPage within={rootOf(me)} />}</Guard> },
+      { path: '/guide', element: <GuidesPage /> },
+      { path: '/guide/:slug', element: <Guide /> },
       { path: '/q', element: <Checkpoint /> },
       { path: '/q/:token', element: <Checkpoint /> },
       { path: '/admin/users', element: <Guard roles={['admin']}>{(me) => <UsersPage homeUnitCode={me.homeUnitCode} />}</Guard> },
       { path: '/admin/audit', element: <Guard roles={['admin']}>{() => <AuditPage />}</Guard> },
       { path: '/admin/outbox', element: <Guard roles={['admin']}>{() => <OutboxPage />}</Guard> },
+      { path: '/admin/guides', element: <Guard roles={['admin']}>{() => <GuidesEditPage />}</Guard> },
       { path: '*', element: <NotFound /> },
     ],
   },

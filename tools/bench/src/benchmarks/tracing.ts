@@ -48,7 +48,7 @@ async function registerDetected(ctx: Context, sim: Simulation, userIds: string[]
       test_date: localDateOf(detectedAt),
       test_result: 'positive',
       isolation_date: localDateOf(detectedAt),
-      isolation_place: null,
+      isolation_place_enc: null,
       outcome: 'active',
       from_contact_id: null,
       note_enc: null,
@@ -56,6 +56,7 @@ async function registerDetected(ctx: Context, sim: Simulation, userIds: string[]
       created_by: 'bench',
       created_at: detectedAt,
       updated_at: detectedAt,
+      closed_at: null,
     };
     await insertCase(ctx.db, row);
     rows.push(row);

@@ -23,6 +23,12 @@ export interface UsersTable {
   guardian_id: Generated<string | null>;
   relation: Generated<string | null>;
   birth_year: Generated<number | null>;
+  /** TOTP shared secret (base32) of an official's second factor, encrypted; null when not enrolled. */
+  totp_secret_enc: Generated<string | null>;
+  /** When the second factor was confirmed; until then a secret is only pending. */
+  totp_enabled_at: Generated<number | null>;
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  totp_last_step: Generated<number | null>;
 }
 
 export interface SessionsTable {

@@ -44,6 +44,9 @@ export async function findOrCreateCitizenByPhone(
     guardian_id: null,
     relation: null,
     birth_year: null,
+    totp_secret_enc: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
   };
   await insertUser(db, row);
   return row;

@@ -64,7 +64,8 @@ export async function addFamilyMember(ctx: Context, actor: Actor, input: z.infer
 export async function removeFamilyMember(ctx: Context, actor: Actor, memberId: string): Promise<void> {
   const member = await findUserById(ctx.db, memberId);
   if (!member || member.guardian_id !== actor.userId) throw new AppError('user_not_found');
-  await updateUser(ctx.db, memberId, { status: 'disabled', guardian_id: null, updated_at: ctx.clock.now() });
+  // The member stays linked (disabled): their data is still the citizen's to export and delete.
+  await updateUser(ctx.db, memberId, { status: 'disabled', updated_at: ctx.clock.now() });
   await recordAudit(ctx, actor, { action: 'family.remove', subjectType: 'user', subjectId: memberId });
 }
 

@@ -7,3 +7,4 @@ export { sendPhoneCode, checkPhoneCode } from './phone-codes.js';
 export { phoneIndex } from './citizens.js';
 export { addFamilyMember, familyMemberInputSchema, householdsOf, listFamily, maySpeakFor, removeFamilyMember, type FamilyMember } from './family.js';
 export { familyRoutes } from './family.routes.js';
+export { officialsWithin } from './officials.js';

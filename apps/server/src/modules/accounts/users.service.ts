@@ -50,7 +50,7 @@ export async function createUser(ctx: Context, actor: Actor, input: UserCreate, 
   checkUnitAndSector(ctx, input.role, unitCode, sector);
   if (await findUserByUsername(ctx.db, input.username)) throw new AppError('username_taken', { field: 'username' });
   const now = ctx.clock.now();
-  const row: Omit<UserRow, 'failed_logins' | 'guardian_id' | 'relation' | 'birth_year'> = {
+  const row: Omit<UserRow, 'failed_logins' | 'guardian_id' | 'relation' | 'birth_year' | 'totp_secret_enc' | 'totp_enabled_at' | 'totp_last_step'> = {
     id: newId(ctx),
     username: input.username,
     phone_index: null,
@@ -72,7 +72,7 @@ export async function createUser(ctx: Context, actor: Actor, input: UserCreate, 
     await insertUser(trx, row);
     await recordAudit(ctx, actor, { action: 'user.create', subjectType: 'user', subjectId: row.id, unitCode, detail: { role: input.role } }, trx);
   });
-  return toUser({ ...row, failed_logins: 0, guardian_id: null, relation: null, birth_year: null });
+  return toUser({ ...row, failed_logins: 0, guardian_id: null, relation: null, birth_year: null, totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null });
 }
 
 export async function updateUser(ctx: Context, actor: Actor, id: string, input: UserUpdate): Promise<User> {

@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.js';
 import { assertUnitInScope, scopeCondition, scopeOf, unitInScope } from '../../http/scope.js';
 import { findOrCreateCitizenByPhone, labelsOf, phonesOf } from '../accounts/index.js';
 import { recordPersonalDataRead } from '../audit/index.js';
+import { emitIntegrationEvents } from '../integration/index.js';
 import { placeBasics } from '../places/index.js';
 import { visitsOfPersonBetween } from '../presence/index.js';
 import { requireUnit, unitTree } from '../units/index.js';
@@ -26,6 +27,7 @@ import {
   type ContactRow,
 } from './cases.repository.js';
 import { contactInScope, contactViews } from './contacts.service.js';
+import { caseCreatedEvent, caseUpdatedEvent, contactCreatedEvents, contactStatusEvent } from './events.js';
 import { caseWindow, traceCase, warn, type TraceResult } from './tracing.service.js';
 
 const CASE_COLUMNS = { province: 'cases.province_code', district: 'cases.district_code', commune: 'cases.commune_code' };
@@ -57,7 +59,7 @@ export async function caseViews(ctx: Context, rows: CaseRow[]): Promise<Case[]> 
       testDate: r.test_date,
       testResult: r.test_result as Case['testResult'],
       isolationDate: r.isolation_date,
-      isolationPlace: r.isolation_place,
+      isolationPlace: r.isolation_place_enc ? ctx.cipher.decryptLegacy('cases.isolation_place', r.isolation_place_enc) : null,
       outcome: r.outcome as Case['outcome'],
       infectiousFrom: window.start,
       infectiousUntil: window.end,
@@ -124,11 +126,12 @@ export async function registerCase(ctx: Context, actor: Actor, input: CaseInput,
       test_date: input.testDate ?? null,
       test_result: input.testResult ?? null,
       isolation_date: input.isolationDate ?? null,
-      isolation_place: input.isolationPlace ?? null,
+      isolation_place_enc: input.isolationPlace ? ctx.cipher.encrypt('cases.isolation_place', input.isolationPlace) : null,
       outcome: 'active',
       from_contact_id: earlier?.id ?? null,
       note_enc: input.note ? ctx.cipher.encrypt('cases.note', input.note) : null,
       traced_at: null,
+      closed_at: null,
       created_by: actor.userId,
       created_at: now,
       updated_at: now,
@@ -137,6 +140,7 @@ export async function registerCase(ctx: Context, actor: Actor, input: CaseInput,
       await ctx.db.transaction().execute(async (trx) => {
         await insertCase(trx, candidate);
         if (earlier) await updateContact(trx, earlier.id, { status: 'became_case', became_case_id: candidate.id, updated_at: now });
+        await emitIntegrationEvents(ctx, trx, [caseCreatedEvent(candidate), ...(earlier ? [contactStatusEvent(earlier, 'became_case')] : [])]);
       });
       row = candidate;
     } catch (error) {
@@ -203,12 +207,18 @@ export async function changeCase(ctx: Context, actor: Actor, id: string, input: 
     ...(input.testDate !== undefined ? { test_date: input.testDate } : {}),
     ...(input.testResult !== undefined ? { test_result: input.testResult } : {}),
     ...(input.isolationDate !== undefined ? { isolation_date: input.isolationDate } : {}),
-    ...(input.isolationPlace !== undefined ? { isolation_place: input.isolationPlace } : {}),
+    ...(input.isolationPlace !== undefined ? { isolation_place_enc: input.isolationPlace ? ctx.cipher.encrypt('cases.isolation_place', input.isolationPlace) : null } : {}),
     ...(input.outcome ? { outcome: input.outcome } : {}),
+    // Retention counts from the day the case closed; reopening it stops the count.
+    ...(input.outcome && input.outcome !== row.outcome ? { closed_at: input.outcome === 'active' ? null : ctx.clock.now() } : {}),
     ...(input.note !== undefined ? { note_enc: input.note ? ctx.cipher.encrypt('cases.note', input.note) : null } : {}),
     updated_at: ctx.clock.now(),
   };
-  await updateCase(ctx.db, id, changes);
+  const exchanged = (['classification', 'outcome', 'testResult', 'testDate', 'onsetDate'] as const).filter((f) => input[f] !== undefined);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateCase(trx, id, changes);
+    if (exchanged.length) await emitIntegrationEvents(ctx, trx, [caseUpdatedEvent({ ...row, ...changes }, exchanged)]);
+  });
   await addEvent(ctx, actor, id, 'updated', { fields: Object.keys(input) });
   const updated = (await findCase(ctx.db, id)) as CaseRow;
   const before = caseWindow(ctx, row);
@@ -276,7 +286,10 @@ export async function addInterviewContact(ctx: Context, actor: Actor, id: string
       created_at: now,
       updated_at: now,
     };
-    await insertContacts(ctx.db, [contact]);
+    await ctx.db.transaction().execute(async (trx) => {
+      await insertContacts(trx, [contact]);
+      await emitIntegrationEvents(ctx, trx, contactCreatedEvents([contact]));
+    });
     await warn(ctx, [contact]);
   }
   await addEvent(ctx, actor, id, 'contact_added', { relation: input.relation });

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface CasesTable {
   id: string;
   /** Human-readable number ("BN-0001"), as officials say it on the phone. */
@@ -14,12 +16,15 @@ export interface CasesTable {
   test_date: string | null;
   test_result: string | null;
   isolation_date: string | null;
-  isolation_place: string | null;
+  /** Where the case is isolated (often a home address): encrypted. */
+  isolation_place_enc: string | null;
   outcome: string;
   /** The contact this case was before testing positive: chains pass through it. */
   from_contact_id: string | null;
   note_enc: string | null;
   traced_at: number | null;
+  /** When the outcome became final (recovered, died…); retention counts from here. Null while open. */
+  closed_at: Generated<number | null>;
   created_by: string;
   created_at: number;
   updated_at: number;
@@ -71,7 +76,8 @@ export interface ContactFollowupsTable {
   contact_id: string;
   date: string;
   status: string;
-  note: string | null;
+  /** What the team saw or heard (health information): encrypted. */
+  note_enc: string | null;
   by: string;
   at: number;
 }

@@ -6,9 +6,11 @@ import { AppError } from '../../http/errors.js';
 import { scopeCondition, scopeOf, unitInScope } from '../../http/scope.js';
 import { labelsOf, phonesOf } from '../accounts/index.js';
 import { recordAudit, recordPersonalDataRead } from '../audit/index.js';
+import { emitIntegrationEvents } from '../integration/index.js';
 import { placeBasics } from '../places/index.js';
 import { unitTree } from '../units/index.js';
 import { casesByIds, contactsDueRewarning, contactsOfPerson, findContact, insertFollowup, lastFollowups, listContacts, updateContact, type ContactRow } from './cases.repository.js';
+import { contactStatusEvent } from './events.js';
 import { warn } from './tracing.service.js';
 
 const DAY_MS = 86_400_000;
@@ -103,12 +105,15 @@ export async function changeContact(ctx: Context, actor: Actor, id: string, inpu
   const start = input.quarantineStart ?? row.quarantine_start;
   const end = input.quarantineEnd ?? row.quarantine_end;
   if (start && end && end < start) throw new AppError('date_order', { field: 'quarantineEnd' });
-  await updateContact(ctx.db, id, {
-    ...(input.status ? { status: input.status } : {}),
-    quarantine_start: start,
-    quarantine_end: end,
-    ...(input.team !== undefined ? { team: input.team || null } : {}),
-    updated_at: ctx.clock.now(),
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateContact(trx, id, {
+      ...(input.status ? { status: input.status } : {}),
+      quarantine_start: start,
+      quarantine_end: end,
+      ...(input.team !== undefined ? { team: input.team || null } : {}),
+      updated_at: ctx.clock.now(),
+    });
+    if (input.status && input.status !== row.status) await emitIntegrationEvents(ctx, trx, [contactStatusEvent(row, input.status)]);
   });
   await recordAudit(ctx, actor, { action: 'contact.update', subjectType: 'contact', subjectId: id, unitCode: row.commune_code, detail: input });
   return viewOf(ctx, id);
@@ -118,8 +123,13 @@ export async function changeContact(ctx: Context, actor: Actor, id: string, inpu
 export async function recordFollowup(ctx: Context, actor: Actor, id: string, input: z.infer<typeof followupInputSchema>): Promise<Contact> {
   const row = await contactInScope(ctx, actor, id);
   if (input.date > localDateOf(ctx.clock.now())) throw new AppError('date_in_future', { field: 'date' });
-  await insertFollowup(ctx.db, { id: newId(ctx), contact_id: id, date: input.date, status: input.status, note: input.note ?? null, by: actor.userId, at: ctx.clock.now() });
-  if (row.status === 'new' && input.status !== 'not_reached') await updateContact(ctx.db, id, { status: 'quarantined', updated_at: ctx.clock.now() });
+  await insertFollowup(ctx.db, { id: newId(ctx), contact_id: id, date: input.date, status: input.status, note_enc: input.note ? ctx.cipher.encrypt('contact_followups.note', input.note) : null, by: actor.userId, at: ctx.clock.now() });
+  if (row.status === 'new' && input.status !== 'not_reached') {
+    await ctx.db.transaction().execute(async (trx) => {
+      await updateContact(trx, id, { status: 'quarantined', updated_at: ctx.clock.now() });
+      await emitIntegrationEvents(ctx, trx, [contactStatusEvent(row, 'quarantined')]);
+    });
+  }
   await recordAudit(ctx, actor, { action: 'contact.followup', subjectType: 'contact', subjectId: id, unitCode: row.commune_code, detail: { date: input.date, status: input.status } });
   return viewOf(ctx, id);
 }

@@ -3,10 +3,12 @@ import type { Actor } from '../../actor.js';
 import { newId, type Context } from '../../context.js';
 import { accountsByPhoneIndex, householdsOf, phonesOf } from '../accounts/index.js';
 import { ensureMonitoring, fellowTravellers, type FellowTraveller } from '../declarations/index.js';
+import { emitIntegrationEvents } from '../integration/index.js';
 import { enqueueMessage } from '../messaging/index.js';
 import { placeBasics } from '../places/index.js';
 import { presenceAtPlacesIn, visitorDetails, visitsOfPeopleIn, visitsOfPhonesIn, type TraceVisit } from '../presence/index.js';
 import { activeCasePeople, contactsOfCases, insertContacts, updateCase, updateContact, type CaseRow, type ContactRow } from './cases.repository.js';
+import { contactCreatedEvents } from './events.js';
 import { collectPresence, mergeInto, placeReads, placeTimeline, tracedPart, type Exposure, type Interval, type MergedExposure, type PlaceTimeline, type PresenceRules } from './tracing.rules.js';
 
 const DAY_MS = 86_400_000;
@@ -360,6 +362,7 @@ export async function traceCase(ctx: Context, actor: Actor, row: CaseRow, depth 
     await insertContacts(trx, added);
     for (const [id, changes] of updates) await updateContact(trx, id, changes);
     await updateCase(trx, row.id, { traced_at: ctx.clock.now() });
+    await emitIntegrationEvents(ctx, trx, contactCreatedEvents(added));
   });
   await warn(ctx, added);
   await monitor(ctx, actor, added);

@@ -14,6 +14,7 @@ import { newId, type Context } from '../../context.js';
 import { AppError, InvalidInput } from '../../http/errors.js';
 import { perContext, TtlCache } from '../../cache.js';
 import { labelsOf, maySpeakFor } from '../accounts/index.js';
+import { emitIntegrationEvents } from '../integration/index.js';
 import { personalQr } from '../people/index.js';
 import { placeBasics } from '../places/index.js';
 import { unitTree } from '../units/index.js';
@@ -109,8 +110,9 @@ export async function submitDeclaration(ctx: Context, actor: Actor, submission: 
     await insertDeclaration(trx, row);
     if (submission.supersedes) await markSuperseded(trx, submission.supersedes.id);
     if (reasons.length) {
+      const flagId = newId(ctx);
       await insertFlag(trx, {
-        id: newId(ctx),
+        id: flagId,
         declaration_id: row.id,
         subject_id: subjectId,
         reasons: JSON.stringify(reasons),
@@ -120,9 +122,16 @@ export async function submitDeclaration(ctx: Context, actor: Actor, submission: 
         status: 'open',
         handled_by: null,
         handled_at: null,
-        note: null,
+        note_enc: null,
         created_at: row.submitted_at,
       });
+      await emitIntegrationEvents(ctx, trx, [
+        {
+          type: 'declaration.flagged',
+          units: { provinceCode: row.province_code, districtCode: row.district_code, communeCode: row.commune_code },
+          data: { declarationId: row.id, flagId, kind: row.kind, reasons, communeCode: row.commune_code, patient: `Patient/${subjectId}` },
+        },
+      ]);
     }
   });
   lastDeclared(ctx).set(subjectId, { at: row.submitted_at });
@@ -139,6 +148,15 @@ async function reasonsFor(ctx: Context, declaration: Declaration): Promise<FlagR
     vulnerableAge: DEFAULT_VULNERABLE_AGE,
   });
   return flagReasons(signals, ctx.config.declarationFlagRules);
+}
+
+/**
+ * The journey beside the sealed record, for tracing people on the same vehicle: the vehicle number
+ * (flight, coach plate) is a keyed hash, only the travel date stays readable (`<hash>|<date>`).
+ */
+function journeyKey(ctx: Context, declaration: Declaration): string | null {
+  const key = vehicleKey(declaration);
+  return key ? `${ctx.cipher.blindIndex('vehicle', key)}|${key.split('|')[1] ?? ''}` : null;
 }
 
 function declarationRow(ctx: Context, actor: Actor, subjectId: string, submission: Submission, declaration: Declaration, reasons: FlagRule[]): DeclarationRow {
@@ -161,7 +179,7 @@ function declarationRow(ctx: Context, actor: Actor, subjectId: string, submissio
     place_id: 'placeId' in declaration ? (declaration.placeId ?? null) : null,
     gate_code: 'gateCode' in declaration ? declaration.gateCode : null,
     arrival_date: 'entryDate' in declaration ? declaration.entryDate : null,
-    vehicle_key: vehicleKey(declaration),
+    vehicle_key: journeyKey(ctx, declaration),
     flagged: reasons.length ? 1 : 0,
     flag_reasons: JSON.stringify(reasons),
     supersedes_id: submission.supersedes?.id ?? null,

@@ -38,14 +38,16 @@ export interface DeclarationFlagsTable {
   status: string;
   handled_by: string | null;
   handled_at: number | null;
-  note: string | null;
+  /** What the official did about the flag (may name symptoms or people): encrypted. */
+  note_enc: string | null;
   created_at: number;
 }
 
 export interface MonitoringTable {
   id: string;
   subject_id: string;
-  reason: string;
+  /** Why the person is monitored (free text about their health or contacts): encrypted. */
+  reason_enc: string;
   start_date: string;
   end_date: string;
   province_code: string;
@@ -68,7 +70,8 @@ export interface CitizenReportsTable {
   district_code: string | null;
   commune_code: string;
   status: string;
-  resolution: string | null;
+  /** The official's reason for forwarding or closing: encrypted. */
+  resolution_enc: string | null;
   handled_by: string | null;
   handled_at: number | null;
   created_at: number;

@@ -33,7 +33,7 @@ export async function submitReport(ctx: Context, actor: Actor, input: ReportInpu
     district_code: location?.districtCode ?? null,
     commune_code: commune.code,
     status: 'open',
-    resolution: null,
+    resolution_enc: null,
     handled_by: null,
     handled_at: null,
     created_at: ctx.clock.now(),
@@ -50,7 +50,7 @@ function view(ctx: Context, row: ReportRow) {
     location: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
     communeName: unitTree(ctx).get(row.commune_code)?.name ?? row.commune_code,
     status: row.status as 'open' | 'forwarded' | 'closed',
-    resolution: row.resolution,
+    resolution: row.resolution_enc ? ctx.cipher.decryptLegacy('reports.resolution', row.resolution_enc) : null,
     createdAt: row.created_at,
   };
 }
@@ -81,6 +81,6 @@ export async function reportPhoto(ctx: Context, actor: Actor, id: string): Promi
 /** Forwards a report to health officials, or closes it with a reason. */
 export async function actOnReport(ctx: Context, actor: Actor, id: string, action: 'forward' | 'close', reason: string): Promise<void> {
   const row = await loadInScope(ctx, actor, id);
-  await updateReport(ctx.db, id, { status: action === 'forward' ? 'forwarded' : 'closed', resolution: reason, handled_by: actor.userId, handled_at: ctx.clock.now() });
+  await updateReport(ctx.db, id, { status: action === 'forward' ? 'forwarded' : 'closed', resolution_enc: ctx.cipher.encrypt('reports.resolution', reason), handled_by: actor.userId, handled_at: ctx.clock.now() });
   await recordAudit(ctx, actor, { action: `report.${action}`, subjectType: 'citizen_report', subjectId: id, unitCode: row.commune_code });
 }

@@ -44,7 +44,7 @@ export async function listFlags(ctx: Context, actor: Actor, query: { unit?: stri
       phone: record?.person.phone ?? null,
       communeName: communeName(ctx, flag.commune_code),
       status: flag.status === 'handled' ? ('handled' as const) : ('open' as const),
-      note: flag.note,
+      note: flag.note_enc ? ctx.cipher.decryptLegacy('declaration_flags.note', flag.note_enc) : null,
       createdAt: flag.created_at,
       handledAt: flag.handled_at,
     });
@@ -58,7 +58,7 @@ export async function handleFlag(ctx: Context, actor: Actor, id: string, note: s
   const flag = await findFlag(ctx.db, id);
   if (!flag) throw new AppError('not_found');
   assertInScope(ctx, actor, flag.commune_code ?? flag.province_code);
-  await updateFlag(ctx.db, id, { status: 'handled', handled_by: actor.userId, handled_at: ctx.clock.now(), note });
+  await updateFlag(ctx.db, id, { status: 'handled', handled_by: actor.userId, handled_at: ctx.clock.now(), note_enc: ctx.cipher.encrypt('declaration_flags.note', note) });
   await recordAudit(ctx, actor, { action: 'flag.handle', subjectType: 'declaration', subjectId: flag.declaration_id, unitCode: flag.commune_code });
 }
 
@@ -80,7 +80,7 @@ export async function startMonitoring(ctx: Context, actor: Actor, input: { phone
   await insertMonitoring(ctx.db, {
     id,
     subject_id: person.id,
-    reason: input.reason,
+    reason_enc: ctx.cipher.encrypt('monitoring.reason', input.reason),
     start_date: today,
     end_date: addDays(today, input.days - 1),
     province_code: location?.provinceCode ?? commune.provinceCode,
@@ -109,7 +109,7 @@ export async function listMonitoring(ctx: Context, actor: Actor, unit: string | 
       id: row.id,
       subjectId: row.subject_id,
       displayName: labels.get(row.subject_id)?.phoneMasked ?? labels.get(row.subject_id)?.displayName ?? '',
-      reason: row.reason,
+      reason: ctx.cipher.decryptLegacy('monitoring.reason', row.reason_enc),
       startDate: row.start_date,
       endDate: row.end_date,
       communeName: communeName(ctx, row.commune_code),
@@ -136,7 +136,7 @@ export async function ensureMonitoring(ctx: Context, actor: Actor, subjectId: st
   await insertMonitoring(ctx.db, {
     id: newId(ctx),
     subject_id: subjectId,
-    reason,
+    reason_enc: ctx.cipher.encrypt('monitoring.reason', reason),
     start_date: today,
     end_date: endDate,
     province_code: unit.provinceCode,

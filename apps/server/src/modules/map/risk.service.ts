@@ -9,6 +9,7 @@ import { assertUnitInScope, scopeOf } from '../../http/scope.js';
 import { labelsOf } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { newCommunityCases } from '../cases/index.js';
+import { emitIntegrationEvents, type NewEvent } from '../integration/index.js';
 import { requireUnit, unitTree } from '../units/index.js';
 import { levelFromFigures, rollUp } from './risk.rules.js';
 
@@ -61,6 +62,7 @@ export async function computeRiskLevels(ctx: Context): Promise<{ date: string; c
   const stats = await statistics(ctx);
   const overrides = await activeOverrides(ctx);
   const previous = await levelsOn(ctx, await latestDateBefore(ctx, date));
+  const sameDay = await levelsOn(ctx, date);
   const tree = unitTree(ctx);
   const criteria = { caseThresholds: ctx.config.riskCaseThresholds, minVaccinationCoverage: ctx.config.riskMinVaccinationCoverage };
   const rows: LevelRow[] = [];
@@ -77,10 +79,18 @@ export async function computeRiskLevels(ctx: Context): Promise<{ date: string; c
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('unit_risk_levels').where('date', '=', date).execute();
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('unit_risk_levels').values(rows.slice(i, i + 200).map((r) => ({ ...r, computed_at: at }))).execute();
+    // Against today's earlier run when there was one, so running again the same day reports nothing twice.
+    const before = sameDay.size ? sameDay : previous;
+    await emitIntegrationEvents(ctx, trx, rows.filter((r) => (before.get(r.unit_code)?.level ?? 1) !== r.level).map((r) => riskEvent(ctx, r.unit_code, r.level, before.get(r.unit_code)?.level ?? 1, date, r.level !== r.computed_level)));
   });
   levelsCache(ctx).clear();
   const changed = rows.filter((r) => previous.get(r.unit_code)?.level !== r.level).length;
   return { date, communes: communes.length, changed };
+}
+
+function riskEvent(ctx: Context, code: string, level: number, previousLevel: number, date: string, overridden: boolean): NewEvent {
+  const units = unitTree(ctx).locate(code) ?? { provinceCode: ctx.config.homeUnit, districtCode: null, communeCode: null };
+  return { type: 'risk_level.changed', units, data: { unitCode: code, level, previousLevel, date, overridden } };
 }
 
 /** District (2021 units) and province rows from their communes. */
@@ -149,8 +159,12 @@ export async function overrideLevel(ctx: Context, actor: Actor, code: string, in
   requireUnit(ctx, code);
   assertUnitInScope(scopeOf(actor, unitTree(ctx)), code, unitTree(ctx));
   if (input.until && input.until < today(ctx)) throw new AppError('date_order', { field: 'until' });
-  await ctx.db.insertInto('risk_overrides').values({ id: newId(ctx), unit_code: code, level: input.level, reason: input.reason, until: input.until ?? null, active: 1, by: actor.userId, at: ctx.clock.now() }).execute();
-  await ctx.db.updateTable('unit_risk_levels').set({ level: input.level }).where('unit_code', '=', code).where('date', '=', today(ctx)).execute();
+  const before = (await currentLevels(ctx)).get(code)?.level ?? 1;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('risk_overrides').values({ id: newId(ctx), unit_code: code, level: input.level, reason: input.reason, until: input.until ?? null, active: 1, by: actor.userId, at: ctx.clock.now() }).execute();
+    await trx.updateTable('unit_risk_levels').set({ level: input.level }).where('unit_code', '=', code).where('date', '=', today(ctx)).execute();
+    if (before !== input.level) await emitIntegrationEvents(ctx, trx, [riskEvent(ctx, code, input.level, before, today(ctx), true)]);
+  });
   levelsCache(ctx).clear();
   await recordAudit(ctx, actor, { action: 'risk.override', subjectType: 'unit', subjectId: code, unitCode: code, detail: { level: input.level, reason: input.reason } });
   return view(ctx, code, (await currentLevels(ctx)).get(code));
@@ -159,10 +173,13 @@ export async function overrideLevel(ctx: Context, actor: Actor, code: string, in
 export async function withdrawOverride(ctx: Context, actor: Actor, code: string, reason: string): Promise<UnitRisk> {
   requireUnit(ctx, code);
   assertUnitInScope(scopeOf(actor, unitTree(ctx)), code, unitTree(ctx));
+  const before = (await currentLevels(ctx)).get(code)?.level ?? 1;
   await ctx.db.insertInto('risk_overrides').values({ id: newId(ctx), unit_code: code, level: null, reason, until: null, active: 1, by: actor.userId, at: ctx.clock.now() }).execute();
   levelsCache(ctx).clear();
   await recordAudit(ctx, actor, { action: 'risk.override_withdrawn', subjectType: 'unit', subjectId: code, unitCode: code });
-  return view(ctx, code, (await currentLevels(ctx)).get(code));
+  const after = (await currentLevels(ctx)).get(code);
+  if ((after?.level ?? 1) !== before) await ctx.db.transaction().execute((trx) => emitIntegrationEvents(ctx, trx, [riskEvent(ctx, code, after?.level ?? 1, before, today(ctx), false)]));
+  return view(ctx, code, after);
 }
 
 /** A unit's levels day by day and every override, newest first. */

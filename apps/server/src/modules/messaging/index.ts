@@ -1,2 +1,4 @@
-export { enqueueMessage, deliverDueMessages, listOutbox, type OutgoingMessage, type OutboxView } from './outbox.service.js';
+export { enqueueMessage, listOutbox, type OutgoingMessage, type OutboxView } from './outbox.service.js';
+export { deliverDueMessages } from './delivery.service.js';
+export { closeProviders } from './providers.js';
 export { messagingRoutes } from './messaging.routes.js';

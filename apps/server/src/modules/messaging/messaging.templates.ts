@@ -1,9 +1,10 @@
-import type { Language } from '@phongdich/core';
+import { renderText, type Language } from '@phongdich/core';
 
 /** Message templates in Vietnamese and English; {name} is replaced by the variable of that name. */
 export const TEMPLATES = {
   sign_in_code: {
-    vi: 'PhongDich: mã xác thực của bạn là {code}, hết hạn sau {minutes} phút. Không chia sẻ mã này cho ai.',
+    // One SMS: at most 70 characters in UCS-2 with a 6-digit code and up to 99 minutes.
+    vi: 'PhongDich: mã xác thực {code}, hết hạn sau {minutes} phút. Đừng chia sẻ mã.',
     en: 'PhongDich: your verification code is {code}, valid for {minutes} minutes. Do not share it.',
   },
   visit_code: {
@@ -34,10 +35,18 @@ export const TEMPLATES = {
     vi: 'PhongDich: bạn được thêm làm nhân viên quét mã của "{place}". Đăng nhập bằng số điện thoại này tại {url}.',
     en: 'PhongDich: you were added as scanner staff of "{place}". Sign in with this phone at {url}.',
   },
+  daily_update_reminder: {
+    vi: 'PhongDich: hôm nay ({date}) bạn chưa gửi cập nhật sức khỏe hằng ngày. Hãy mở {url} để gửi (theo dõi đến hết ngày {until}). Nếu sốt, ho, khó thở hãy gọi {hotline}.',
+    en: 'PhongDich: you have not sent today\'s ({date}) daily health update. Open {url} to send it (monitoring until {until}). If you have fever, cough or difficulty breathing, call {hotline}.',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type TemplateName = keyof typeof TEMPLATES;
 
 export function renderTemplate(name: TemplateName, lang: Language, vars: Record<string, string | number>): string {
-  return TEMPLATES[name][lang].replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
+  return renderText(TEMPLATES[name][lang], vars);
 }
+
+/** Templates of campaign messages: their text is the campaign's own. */
+export const CAMPAIGN_TEMPLATE = 'campaign';
+export const CAMPAIGN_TEST_TEMPLATE = 'campaign_test';

@@ -4,3 +4,4 @@ export { targetsRoutes } from './targets.routes.js';
 export { resolveToken, resolveShortCode, resolvedView, type ResolvedRows } from './points.service.js';
 export { relationTo } from './place-access.js';
 export { activePlacePins, basics as placeBasicsOf, findActivePlacesByName, hasAnyPlaceMembership, placeBasics, findPlaceForScan, pointLabels, relationToPlace, type PlaceBasics } from './place-lookup.js';
+export { placeOwnersIn } from './place-owners.js';

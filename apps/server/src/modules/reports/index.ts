@@ -1,2 +1,3 @@
 export { reportsRoutes } from './reports.routes.js';
 export { rollUpVisits } from './rollup.js';
+export { dailyScanCounts } from './exchange.js';

@@ -38,9 +38,16 @@ export function PublicHome() {
     <Page title={t('app.tagline')}>
       <p className="lead">{t('home.publicIntro')}</p>
       <p>
-        <Link className="btn btn-primary" to="/login">
+        <Link className="btn btn-primary huge wide" to="/map">
+          {t('home.mapLink')}
+        </Link>
+      </p>
+      <p className="muted">{t('home.mapLinkHelp')}</p>
+      <p className="row-actions">
+        <Link className="btn btn-secondary" to="/login">
           {t('nav.signIn')}
         </Link>
+        <Link to="/guide">{t('home.guidesLink')}</Link>
       </p>
     </Page>
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { pointInputSchema, staffInputSchema, type PlaceDetail, type PlaceStatus, type Point } from '@phongdich/core';
@@ -58,6 +58,11 @@ export function PlacePage({ placeId }: { placeId: string }) {
           </>
         )}
       </dl>
+      {p.myRole && (
+        <p>
+          <Link to={`/places/${encodeURIComponent(p.id)}/assessment`}>{t('places.selfAssessment')}</Link>
+        </p>
+      )}
       {(p.myRole === 'official' || p.myRole === 'admin') && <StatusActions place={p} />}
       {p.status === 'active' && p.myRole && <OccupancySection placeId={p.id} staffLink={p.myRole === 'owner' || p.myRole === 'staff'} />}
       {manages && <PointsSection place={p} />}

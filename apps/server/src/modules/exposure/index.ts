@@ -1,0 +1,2 @@
+export { exposureRoutes } from './exposure.routes.js';
+export { exportIfDue, purgeExposure, runExport, type ExportRun } from './export.service.js';

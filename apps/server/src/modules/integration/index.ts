@@ -1,0 +1,3 @@
+export { emitIntegrationEvents, type EventUnits, type NewEvent } from './events.repository.js';
+export { authenticateApiKey, type ApiKeyPrincipal } from './api-keys.service.js';
+export { fhirRoutes } from './fhir.routes.js';
