@@ -31,11 +31,15 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
-/** Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock). */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+/**
+ * Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock).
+ * `schema` names the PostgreSQL schema the connection's search_path points at: without it Kysely looks for
+ * its migration tables in every schema, and takes another schema's tables for its own.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
   // Capabilities are built side by side, so a database may have run a later-numbered migration before an
   // earlier-numbered one landed; each migration touches only its own tables, so order between them is free.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
