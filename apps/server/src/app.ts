@@ -61,7 +61,8 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     global: true,
     max: ctx.config.rateLimitPerMinute,
     timeWindow: 60_000,
-    allowList: (request) => !request.url.startsWith('/api/'),
+    // Other systems call /fhir with keys as often as they like otherwise.
+    allowList: (request) => !/^\/(api\/|fhir(\/|\?|$))/.test(request.url),
   });
   registerErrorHandling(app, ctx);
   registerAuth(app, ctx);

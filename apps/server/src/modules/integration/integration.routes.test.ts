@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { localDateOf } from '@phongdich/core';
-import { createTestAccount, createTestApp, createTestContext, TEST_DIALECTS, type TestAccount, type TestContext } from '../../testing/test-context.js';
+import { createTestAccount, createTestApp, createTestContext, signIn, signInCitizen, TEST_DIALECTS, type SignedIn, type TestAccount, type TestContext } from '../../testing/test-context.js';
 import { runWebhooks } from './webhooks.service.js';
 import { verifyWebhook, WEBHOOK_HEADERS } from './webhooks.signature.js';
 import { ID_NUMBER_SYSTEM, SNOMED } from './fhir.systems.js';
@@ -397,5 +397,67 @@ describe.each(TEST_DIALECTS)('integration for other systems over loopback HTTP o
     expect(csv.text).toContain('date,unit_code,unit_name,cases,contacts,tests,positive_tests,declarations,scans');
     expect(csv.text).toContain(`${today()},01843,`);
     expect((await call('GET', `/api/v1/integration/aggregates/dhis2?${period}`, { headers: bearer(feedOnlyKey) })).json.error).toBe('forbidden');
+  });
+});
+
+describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits, on %s', (dialect) => {
+  let ctx: TestContext;
+  let app: FastifyInstance;
+  let health: SignedIn;
+  let labKey: string;
+
+  const sendLab = (bundle: unknown) => app.inject({ method: 'POST', url: '/fhir', headers: { authorization: `Bearer ${labKey}`, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(bundle) });
+  const positive = (resultId: string, phone: string, name: string) => ({
+    resourceType: 'Bundle',
+    type: 'batch',
+    entry: [
+      { fullUrl: 'urn:uuid:6d1c1b0e-0000-4000-8000-000000000001', resource: { resourceType: 'Patient', name: [{ text: name }], telecom: [{ system: 'phone', value: phone }] } },
+      {
+        resource: {
+          resourceType: 'Observation',
+          status: 'final',
+          identifier: [{ system: 'urn:oid:2.16.704.1.19.2', value: resultId }],
+          code: { text: 'Test nhanh kháng nguyên SARS-CoV-2' },
+          subject: { reference: 'urn:uuid:6d1c1b0e-0000-4000-8000-000000000001' },
+          effectiveDateTime: localDateOf(ctx.clock.now()),
+          valueString: 'dương tính',
+        },
+      },
+    ],
+  });
+
+  beforeAll(async () => {
+    ctx = await createTestContext(dialect, { LAB_RESULTS_AUTO_APPLY: 'true', RATE_LIMIT_PER_MINUTE: '40' });
+    app = await createTestApp(ctx);
+    const admin = await signIn(app, await createTestAccount(ctx, 'admin'));
+    health = await signIn(app, await createTestAccount(ctx, 'health_official', { unitCode: '19' }));
+    const created = await app.inject({ method: 'POST', url: '/api/v1/integration/api-keys', headers: admin.headers, payload: { name: 'Phòng xét nghiệm huyện', unitCode: '01843', permissions: ['labs.write', 'fhir.read'] } });
+    labKey = created.json().secret;
+  });
+  afterAll(async () => {
+    await app.close();
+    await ctx.cleanup();
+  });
+
+  it('confirms a suspected case, and opens one for a known person without a case, with LAB_RESULTS_AUTO_APPLY', async () => {
+    const registered = (await app.inject({ method: 'POST', url: '/api/v1/cases', headers: health.headers, payload: { phone: '0955000111', fullName: 'Phạm Văn Ngờ', communeCode: '01843', classification: 'suspected' } })).json();
+    const confirmed = await sendLab(positive('AG-1', '0955000111', 'Phạm Văn Ngờ'));
+    expect(confirmed.json().entry[0].response.outcome.issue[0].diagnostics).toContain('Bundle.entry[1].resource');
+    expect((await app.inject({ url: `/api/v1/cases/${registered.id}`, headers: health.headers })).json().case).toMatchObject({ classification: 'confirmed', testResult: 'positive' });
+
+    const citizen = await signInCitizen(app, ctx, '0955000222');
+    const opened = await sendLab(positive('AG-2', '0955000222', 'Đỗ Thị Mới'));
+    expect(opened.statusCode).toBe(200);
+    const cases = (await app.inject({ url: '/api/v1/cases?q=0955000222', headers: health.headers })).json().items;
+    expect(cases).toEqual([expect.objectContaining({ personId: citizen.userId, classification: 'suspected', testResult: 'positive', communeCode: '01843' })]);
+    // Applied results are not left on the worklist.
+    expect((await app.inject({ url: '/api/v1/integration/lab-results', headers: health.headers })).json().items).toEqual([]);
+  });
+
+  it('rate-limits /fhir like the API, answering an OperationOutcome', async () => {
+    let last = await app.inject({ url: '/fhir/metadata' });
+    for (let i = 0; i < 45 && last.statusCode === 200; i += 1) last = await app.inject({ url: '/fhir/metadata' });
+    expect(last.statusCode).toBe(429);
+    expect(last.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'throttled' }] });
   });
 });
