@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { localDateOf } from '@phongdich/core';
 import { createTestAccount, createTestApp, createTestContext, signIn, signInCitizen, TEST_DIALECTS, type SignedIn, type TestAccount, type TestContext } from '../../testing/test-context.js';
-import { runWebhooks } from './webhooks.service.js';
+import { deliverDueWebhooks, queueDeliveries, runWebhooks } from './webhooks.service.js';
 import { verifyWebhook, WEBHOOK_HEADERS } from './webhooks.signature.js';
 import { ID_NUMBER_SYSTEM, SNOMED } from './fhir.systems.js';
 
@@ -404,7 +404,9 @@ describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits,
   let ctx: TestContext;
   let app: FastifyInstance;
   let health: SignedIn;
+  let admin: SignedIn;
   let labKey: string;
+  let labKeyId: string;
 
   const sendLab = (bundle: unknown) => app.inject({ method: 'POST', url: '/fhir', headers: { authorization: `Bearer ${labKey}`, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(bundle) });
   const positive = (resultId: string, phone: string, name: string) => ({
@@ -429,10 +431,11 @@ describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits,
   beforeAll(async () => {
     ctx = await createTestContext(dialect, { LAB_RESULTS_AUTO_APPLY: 'true', RATE_LIMIT_PER_MINUTE: '40' });
     app = await createTestApp(ctx);
-    const admin = await signIn(app, await createTestAccount(ctx, 'admin'));
+    admin = await signIn(app, await createTestAccount(ctx, 'admin'));
     health = await signIn(app, await createTestAccount(ctx, 'health_official', { unitCode: '19' }));
     const created = await app.inject({ method: 'POST', url: '/api/v1/integration/api-keys', headers: admin.headers, payload: { name: 'Phòng xét nghiệm huyện', unitCode: '01843', permissions: ['labs.write', 'fhir.read'] } });
     labKey = created.json().secret;
+    labKeyId = created.json().key.id;
   });
   afterAll(async () => {
     await app.close();
@@ -452,6 +455,34 @@ describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits,
     expect(cases).toEqual([expect.objectContaining({ personId: citizen.userId, classification: 'suspected', testResult: 'positive', communeCode: '01843' })]);
     // Applied results are not left on the worklist.
     expect((await app.inject({ url: '/api/v1/integration/lab-results', headers: health.headers })).json().items).toEqual([]);
+  });
+
+  it('stops the deliveries of a revoked key, even those already queued', async () => {
+    const received: string[] = [];
+    const receiver = http.createServer((request, response) => {
+      received.push(String(request.headers[WEBHOOK_HEADERS.eventId]));
+      request.resume();
+      response.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+      expect((await app.inject({ method: 'POST', url: '/api/v1/integration/webhooks', headers: admin.headers, payload: { apiKeyId: labKeyId, url } })).statusCode).toBe(201);
+      await app.inject({ method: 'POST', url: '/api/v1/cases', headers: health.headers, payload: { phone: '0955000333', fullName: 'Vũ Văn Sau', communeCode: '01843', classification: 'probable' } });
+      expect(await queueDeliveries(ctx)).toBe(1);
+      expect((await app.inject({ method: 'POST', url: `/api/v1/integration/api-keys/${labKeyId}/revoke`, headers: admin.headers })).statusCode).toBe(200);
+      expect(await deliverDueWebhooks(ctx)).toBe(1);
+      expect(received).toEqual([]);
+      const [hook] = (await app.inject({ url: '/api/v1/integration/webhooks', headers: admin.headers })).json().items;
+      expect(hook).toMatchObject({ pending: 0, failed: 1, lastError: 'webhook disabled' });
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  });
+
+  it('lists the integration routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await app.inject({ url: '/openapi.json' })).json().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/integration/api-keys', '/api/v1/integration/feed', '/api/v1/integration/lab-results/{id}/resolve', '/api/v1/integration/aggregates/dhis2', '/fhir/Condition/{id}/$everything', '/fhir/metadata']));
   });
 
   it('rate-limits /fhir like the API, answering an OperationOutcome', async () => {
