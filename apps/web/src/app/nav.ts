@@ -28,6 +28,7 @@ export const NAV: NavItem[] = [
   { to: '/bluezone', label: 'nav.bluezone', roles: ['citizen', 'place_owner', 'scanner_staff'] },
   { to: '/cases', label: 'nav.cases', roles: ['health_official', 'admin'] },
   { to: '/cases/clusters', label: 'nav.clusters', roles: ['health_official', 'admin'] },
+  { to: '/lab-results', label: 'nav.labResults', roles: ['health_official', 'admin'] },
   { to: '/bluezone/codes', label: 'nav.bluezoneCodes', roles: ['health_official', 'admin'] },
   { to: '/contacts', label: 'nav.contacts', roles: OFFICIALS },
   { to: '/declarations/flags', label: 'nav.flags', roles: OFFICIALS },
