@@ -24,6 +24,7 @@ import { peopleRoutes } from './modules/people/index.js';
 import { presenceRoutes } from './modules/presence/index.js';
 import { unitsRoutes } from './modules/units/index.js';
 import { exposureRoutes } from './modules/exposure/index.js';
+import { fhirRoutes, integrationRoutes } from './modules/integration/index.js';
 
 export interface AppOptions {
   /** Serve the built web app (off in API tests). */
@@ -60,7 +61,8 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     global: true,
     max: ctx.config.rateLimitPerMinute,
     timeWindow: 60_000,
-    allowList: (request) => !request.url.startsWith('/api/'),
+    // Other systems call /fhir with keys as often as they like otherwise.
+    allowList: (request) => !/^\/(api\/|fhir(\/|\?|$))/.test(request.url),
   });
   registerErrorHandling(app, ctx);
   registerAuth(app, ctx);
@@ -69,7 +71,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     openapi: {
       openapi: '3.1.0',
       info: { title: 'PhongDich API', version: '1', description: 'Epidemic-response platform API. Errors are `{ error, message, field? }` with stable codes (docs/errors.md).' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pd_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pd_session' }, apiKey: { type: 'http', scheme: 'bearer', description: 'A system API key (docs/integration.md)' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -102,6 +104,9 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(mapRoutes(ctx));
   await app.register(reportsRoutes(ctx));
   await app.register(exposureRoutes(ctx));
+  await app.register(integrationRoutes(ctx));
+  // FHIR answers OperationOutcome, not the API's error shape: its own error handler in its own prefix.
+  await app.register(fhirRoutes(ctx), { prefix: '/fhir' });
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

@@ -8,6 +8,7 @@ import { repeatWarnings, retraceActiveCases } from '../modules/cases/index.js';
 import { computeRiskLevelsIfDue } from '../modules/map/index.js';
 import { rollUpVisits } from '../modules/reports/index.js';
 import { exportIfDue, purgeExposure } from '../modules/exposure/index.js';
+import { runWebhooks } from '../modules/integration/index.js';
 
 export interface Job {
   name: string;
@@ -26,6 +27,7 @@ export const JOBS: Job[] = [
   { name: 'map.risk_levels', everyMs: 30 * 60_000, run: (ctx) => computeRiskLevelsIfDue(ctx) },
   { name: 'exposure.export', everyMs: 5 * 60_000, run: (ctx) => exportIfDue(ctx) },
   { name: 'exposure.retention', everyMs: 3_600_000, run: (ctx) => purgeExposure(ctx) },
+  { name: 'integration.webhooks', everyMs: 5_000, run: (ctx) => runWebhooks(ctx) },
   { name: 'database.optimize', everyMs: 6 * 3_600_000, run: (ctx) => optimizeDatabase(ctx.db, ctx.dialect) },
 ];
 

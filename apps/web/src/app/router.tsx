@@ -37,6 +37,8 @@ import { LoginPage } from '../features/auth/login-page.js';
 import { AuditPage } from '../features/audit/audit-page.js';
 import { HomePage, PublicHome } from '../features/home/home-page.js';
 import { OutboxPage } from '../features/messaging/outbox-page.js';
+import { IntegrationPage } from '../features/integration/integration-page.js';
+import { LabWorklistPage } from '../features/integration/lab-worklist-page.js';
 import { UnitsBrowser } from '../features/units/units-browser.js';
 import { UsersPage } from '../features/users/users-page.js';
 import { CheckpointCodePage, CheckpointPage } from '../features/checkpoint/checkpoint-page.js';
@@ -312,6 +314,8 @@ const router = createBrowserRouter([
       { path: '/admin/users', element: <Guard roles={['admin']}>{(me) => <UsersPage homeUnitCode={me.homeUnitCode} />}</Guard> },
       { path: '/admin/audit', element: <Guard roles={['admin']}>{() => <AuditPage />}</Guard> },
       { path: '/admin/outbox', element: <Guard roles={['admin']}>{() => <OutboxPage />}</Guard> },
+      { path: '/lab-results', element: <Guard roles={['health_official', 'admin']}>{() => <LabWorklistPage />}</Guard> },
+      { path: '/admin/integration', element: <Guard roles={['admin']}>{(me) => <IntegrationPage homeUnitCode={me.homeUnitCode} />}</Guard> },
       { path: '/admin/guides', element: <Guard roles={['admin']}>{() => <GuidesEditPage />}</Guard> },
       { path: '*', element: <NotFound /> },
     ],

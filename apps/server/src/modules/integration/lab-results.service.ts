@@ -12,7 +12,8 @@ import { declaredPeople, subjectsByIdNumber } from '../declarations/index.js';
 import { unitTree } from '../units/index.js';
 import { keyNames } from './api-keys.service.js';
 import { existingResults, findLabResult, insertLabResults, listLabResults, updateLabResult, type LabResultRow } from './lab-results.repository.js';
-import type { LabInputError, LabInput } from './lab-results.parse.js';
+import { readSheet } from '../../documents/spreadsheet.js';
+import { LAB_CSV_COLUMNS, labInputFromRow, LabInputError, type LabInput } from './lab-results.parse.js';
 
 const LAB_COLUMNS = { province: 'province_code', district: 'district_code', commune: 'commune_code' };
 const WORKLIST = ['pending', 'unmatched', 'mismatch'];
@@ -132,6 +133,22 @@ export async function importLabResults(ctx: Context, actor: Actor, apiKey: { id:
     outcomes.set(fresh[i] as LabInput, { location: (fresh[i] as LabInput).location, id: row.id, status: done.status as LabResult['status'], reason: done.reason, caseId: done.case_id, caseCode: null });
   }
   return inputs.map((input) => outcomes.get(input) as LabOutcome);
+}
+
+/** A laboratory's CSV file: every row is checked before anything is stored; the first bad cell refuses the file. */
+export async function importLabCsv(ctx: Context, actor: Actor, apiKey: { id: string; unitCode: string }, data: Buffer): Promise<LabOutcome[]> {
+  const sheet = await readSheet(data, 'csv', LAB_CSV_COLUMNS, ctx.config.importMaxRows);
+  if (sheet.fileErrors.length) throw new AppError('lab_result_invalid', { field: 'file', detail: sheet.fileErrors.join('; ') });
+  if (sheet.rows.length === 0) throw new AppError('lab_result_invalid', { field: 'file', detail: 'The file has no data rows.' });
+  const today = todayOf(ctx);
+  let inputs: LabInput[];
+  try {
+    inputs = sheet.rows.map(({ row, values }) => labInputFromRow(row, values, today));
+  } catch (error) {
+    if (error instanceof LabInputError) throw labInputProblem(error, 'lab_result_invalid');
+    throw error;
+  }
+  return importLabResults(ctx, actor, apiKey, inputs);
 }
 
 /** Applies a result; a failure (a case outside the key's area, no phone to open a case) leaves it pending with the reason. */

@@ -142,13 +142,19 @@ export async function deliverDueWebhooks(ctx: Context, limit = 25): Promise<numb
   const claimed: DeliveryRow[] = [];
   for (const d of due) if (await claimDelivery(ctx.db, d.id, now, now + ctx.config.webhookTimeoutMs + 30_000)) claimed.push(d);
   const events = new Map((await eventsBySeq(ctx.db, [...new Set(claimed.map((d) => d.event_seq))])).map((e) => [e.seq, e]));
+  // A webhook disabled, or whose key was revoked, after its deliveries were queued sends nothing more.
   const hooks = new Map<string, WebhookRow | undefined>();
-  for (const d of claimed) if (!hooks.has(d.webhook_id)) hooks.set(d.webhook_id, await findWebhook(ctx.db, d.webhook_id));
+  for (const d of claimed) {
+    if (hooks.has(d.webhook_id)) continue;
+    const hook = await findWebhook(ctx.db, d.webhook_id);
+    const keyActive = hook ? (await findApiKey(ctx.db, hook.api_key_id))?.status === 'active' : false;
+    hooks.set(d.webhook_id, hook?.status === 'active' && keyActive ? hook : undefined);
+  }
   await Promise.all(
     claimed.map(async (d) => {
       const event = events.get(d.event_seq);
       const hook = hooks.get(d.webhook_id);
-      if (!event || !hook || hook.status !== 'active') return updateDelivery(ctx.db, d.id, { status: 'failed', last_error: 'webhook disabled' });
+      if (!event || !hook) return updateDelivery(ctx.db, d.id, { status: 'failed', last_error: 'webhook disabled' });
       return attempt(ctx, d, hook, JSON.stringify(eventView(event)), event.id, event.type);
     }),
   );
