@@ -82,7 +82,7 @@ export function LaggingTab({ unit, to, hrefFor, fileBase }: { unit: string; to: 
       <section aria-labelledby={`${id}-places`}>
         <h2 id={`${id}-places`}>{text.laggingTitle}</h2>
         <p className="muted">{text.laggingHelp(formatLocalDate(to))}</p>
-        {queued !== null && <Alert kind="success">{text.remindDone(formatCount(queued, lang))}</Alert>}
+        {queued !== null && (queued > 0 ? <Alert kind="success">{text.remindDone(formatCount(queued, lang))}</Alert> : <Alert kind="info">{text.remindNoneNew}</Alert>)}
         <div className="filters report-no-print">
           <div className="field">
             <label htmlFor={`${id}-reason`}>{text.reason}</label>
@@ -159,6 +159,7 @@ export function LaggingTab({ unit, to, hrefFor, fileBase }: { unit: string; to: 
             <p>{text.remindNothing}</p>
           )}
           {plan.placeIds.length > 0 && plan.withoutOwner > 0 && <p className="muted">{text.remindNoOwner(formatCount(plan.withoutOwner, lang))}</p>}
+          {plan.placeIds.length > 0 && <p className="muted">{text.remindOncePerDay}</p>}
           {send.isError && <LoadError error={send.error} />}
           <div className="form-actions">
             <Button disabled={plan.placeIds.length === 0 || send.isPending} onClick={() => send.mutate(plan.placeIds)}>

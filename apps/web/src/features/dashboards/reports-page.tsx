@@ -44,7 +44,9 @@ export function ReportsPage({ rootCode }: { rootCode: string }) {
   const [today] = useState(() => vietnamToday(Date.now()));
   const tab = parseTab(params.get('tab'));
   const unit = params.get('unit') || rootCode;
-  const period = periodFromSearch(params.get('from'), params.get('to'), today);
+  // Reports are submitted for a whole week: a period that moves every day ("last 7 days") would
+  // never match between a commune and its district, so that tab opens on last week, as the dashboard does.
+  const period = periodFromSearch(params.get('from'), params.get('to'), today, tab === 'submissions' ? 'lastWeek' : 'last7');
   const problem = checkPeriod(period);
   const scope: ReportScope = useMemo(() => ({ unit, from: period.from, to: period.to }), [unit, period.from, period.to]);
   const unitInfo = useQuery({
