@@ -127,4 +127,20 @@ describe.each(TEST_DIALECTS)('reports on %s', (dialect) => {
     expect(series).toHaveLength(7);
     expect(series.find((p: { date: string }) => p.date === addDays(today, -2))).toMatchObject({ scans: 3, activePlaces: 2 });
   });
+
+  it('counts contacts not reached per unit, and shows the indicators of the unit viewed', async () => {
+    // The first visitor tests positive: the second, with them at the market, is an F1 in the commune of the market.
+    const registered = await post('/api/v1/cases', province, { phone: '0956100001', fullName: 'Ca bệnh hai', communeCode: '01843', classification: 'confirmed', onsetDate: addDays(today, -1) });
+    expect(registered.statusCode).toBe(201);
+    // Nobody reaches the contact for three days.
+    ctx.clock.advance(3 * 86_400_000);
+    const later = addDays(today, 3);
+    const officialNow = await signIn(app, await createTestAccount(ctx, 'health_official', { unitCode: '19' }));
+    const epidemic = (await get(`/api/v1/reports/epidemic?from=${addDays(later, -6)}&to=${later}`, officialNow)).json();
+    expect(epidemic.rows.find((r: { code: string }) => r.code === '01843').contactsNotReached).toBeGreaterThanOrEqual(1);
+    expect(epidemic.indicators.contactsNotReached).toBe(epidemic.rows.reduce((n: number, r: { contactsNotReached: number }) => n + r.contactsNotReached, 0));
+    expect(epidemic.indicators.activeCases).toBe(2);
+    const elsewhere = (await get(`/api/v1/reports/epidemic?unit=01840&from=${addDays(later, -6)}&to=${later}`, officialNow)).json();
+    expect(elsewhere.indicators).toMatchObject({ activeCases: 0, contactsNotReached: 0 });
+  });
 });
