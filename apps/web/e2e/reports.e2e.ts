@@ -193,6 +193,20 @@ describe('reports, tried as commune, district and province officials would', () 
     expect(await rows.nth(1).textContent()).toContain('Chưa nộp');
     expect(await rows.last().textContent()).toContain(COMMUNE.name);
     expect(await rowTexts(page, 'submission-children', COMMUNE.name)).toEqual(expect.arrayContaining(['Đã nộp', '1', officials.commune.displayName]));
+    // The table as shown, in a spreadsheet: one row per commune, the missing ones named.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải về Excel (XLSX)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^bao-cao-nop-bao-cao-058-.*\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await file.path());
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([undefined, 'Đơn vị', 'Trạng thái', 'Phiên bản', 'Gửi lúc', 'Người gửi']);
+    expect(sheet?.rowCount).toBe(1 + 8);
+    expect(sheet?.getRow(9).values).toEqual([undefined, COMMUNE.name, 'Đã nộp', 1, expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/), officials.commune.displayName]);
+    expect(sheet?.getRow(2).getCell(2).value).toBe('Chưa nộp');
+    expect(book.getWorksheet('Kỳ báo cáo')?.getRow(1).getCell(1).value).toBe(`Nộp báo cáo – ${DISTRICT.name}`);
+
     await children.getByRole('button', { name: `Xem báo cáo của ${COMMUNE.name}` }).click();
     const snapshot = page.getByTestId('submission-snapshot');
     await snapshot.getByRole('heading', { name: new RegExp(`^Báo cáo đã gửi: ${COMMUNE.name}`) }).waitFor();

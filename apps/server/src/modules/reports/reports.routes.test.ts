@@ -98,6 +98,23 @@ describe.each(TEST_DIALECTS)('reports on %s', (dialect) => {
     expect(csv.body.startsWith('\uFEFFĐơn vị')).toBe(true);
   });
 
+  it('writes any report table shown on screen as XLSX, and refuses what is not a table', async () => {
+    const table = { fileName: 'bao-cao-nguoi-dan-su-dung-01843', title: ['Người dân sử dụng – Phường Bắc Kạn', 'Kỳ báo cáo: 01/11/2026 – 07/11/2026'], headings: ['Đơn vị', 'Dân số', 'Tờ khai y tế'], rows: [['Phường Bắc Kạn', 12000, 35], ['Tổng cộng', 12000, 35]] };
+    const response = await post('/api/v1/reports/sheet', commune, table);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('bao-cao-nguoi-dan-su-dung-01843.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([undefined, 'Đơn vị', 'Dân số', 'Tờ khai y tế']);
+    expect(sheet?.getRow(3).values).toEqual([undefined, 'Tổng cộng', 12000, 35]);
+    expect(book.getWorksheet('Kỳ báo cáo')?.getRow(1).getCell(1).value).toBe(table.title[0]);
+    expect((await post('/api/v1/reports/sheet', commune, { ...table, fileName: '../x' })).statusCode).toBe(400);
+    expect((await post('/api/v1/reports/sheet', commune, { ...table, headings: [] })).statusCode).toBe(400);
+    const citizen = await signInCitizen(app, ctx, '0956100009');
+    expect((await post('/api/v1/reports/sheet', citizen, table)).statusCode).toBe(403);
+  });
+
   it('a commune submits, a second time only with a reason; the province sees completeness', async () => {
     const period = { unit: '01843', from: addDays(today, -6), to: today };
     const first = await post('/api/v1/reports/submissions', commune, period);
