@@ -99,12 +99,19 @@ export async function readSheet(data: Buffer, format: SheetFormat, columns: Colu
   return { rows, fileErrors };
 }
 
+/** A width that shows the longest cell (unit and place names are long), within what fits on a page. */
+function columnWidth(heading: string, values: ReadonlyArray<string | number | null | undefined>): number {
+  const longest = values.reduce<number>((max, v) => Math.max(max, v === null || v === undefined ? 0 : String(v).length), heading.length);
+  return Math.max(10, Math.min(50, longest + 2));
+}
+
 /** Writes rows as XLSX or CSV (UTF-8 with a byte-order mark, so Excel shows Vietnamese right). */
 export async function writeSheet(format: SheetFormat, sheetName: string, columns: Column[], rows: Array<Record<string, string | number | null>>, extraSheets: Array<{ name: string; rows: string[][] }> = []): Promise<Buffer> {
   const workbook = new (await excel()).Workbook();
   workbook.creator = 'PhongDich';
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = columns.map((c) => ({ header: c.heading, key: c.key, width: Math.max(12, Math.min(40, c.heading.length + 4)) }));
+  // Print-ready: landscape, as wide as one page, the heading row repeated on every page.
+  const sheet = workbook.addWorksheet(sheetName, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' } });
+  sheet.columns = columns.map((c) => ({ header: c.heading, key: c.key, width: columnWidth(c.heading, rows.map((r) => r[c.key])) }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
   if (format === 'csv') {
@@ -115,7 +122,7 @@ export async function writeSheet(format: SheetFormat, sheetName: string, columns
     const added = workbook.addWorksheet(extra.name);
     for (const row of extra.rows) added.addRow(row);
     added.getRow(1).font = { bold: true };
-    added.columns.forEach((column) => (column.width = 28));
+    added.columns.forEach((column, i) => (column.width = columnWidth('', extra.rows.map((r) => r[i]))));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

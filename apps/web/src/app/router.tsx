@@ -50,6 +50,7 @@ import { PlacesMapPage } from '../features/places/places-map-page.js';
 import { RegisterPlacePage } from '../features/places/register-place-page.js';
 import { TargetsPage } from '../features/places/targets-page.js';
 import { ReportsPage } from '../features/dashboards/reports-page.js';
+import { OfficialDashboard } from '../features/dashboards/official-dashboard.js';
 import { MapPage } from '../features/map/map-page.js';
 import { RiskLevelsPage } from '../features/map/risk-levels-page.js';
 import { SitesPage } from '../features/map/sites-page.js';
@@ -96,7 +97,10 @@ function Home() {
       {phoneAccount && <WarningsPanel />}
       {phoneAccount && <DeclarationStatusBanner />}
       {phoneAccount && <PersonalQrPanel />}
-      <HomePage me={me} links={links} />
+      {/* UX: an official starts from their unit's dashboard — what needs attention today. */}
+      <HomePage me={me} links={links}>
+        {OFFICIAL_ROLES.includes(me.user.role) && <OfficialDashboard />}
+      </HomePage>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { Expression, Kysely, Selectable, SqlBool, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CaseEventsTable, CasesTable, ContactFollowupsTable, ContactsTable } from './cases.table.js';
 
@@ -116,27 +116,30 @@ export interface ContactFilter {
   offset: number;
 }
 
+/** A contact known before `since` that no follow-up has reached since: the one rule for "not reached". */
+function notReached(eb: ExpressionBuilder<Database, 'contacts'>, since: { date: string; midnight: number }): Expression<SqlBool> {
+  return eb.and([
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('contact_followups')
+          .select('contact_followups.id')
+          .whereRef('contact_followups.contact_id', '=', 'contacts.id')
+          .where('contact_followups.date', '>=', since.date)
+          .where('contact_followups.status', '!=', 'not_reached'),
+      ),
+    ),
+    eb('contacts.created_at', '<', since.midnight),
+  ]);
+}
+
 export async function listContacts(db: Db, filter: ContactFilter): Promise<{ rows: ContactRow[]; total: number }> {
   let query = db.selectFrom('contacts');
   for (const condition of filter.where) query = query.where(condition);
   if (filter.status) query = query.where('status', '=', filter.status);
   else query = query.where('status', 'in', ['new', 'quarantined']);
   const since = filter.notReachedSince;
-  if (since) {
-    query = query.where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('contact_followups')
-            .select('contact_followups.id')
-            .whereRef('contact_followups.contact_id', '=', 'contacts.id')
-            .where('contact_followups.date', '>=', since.date)
-            .where('contact_followups.status', '!=', 'not_reached'),
-        ),
-      ),
-    );
-    query = query.where('created_at', '<', since.midnight);
-  }
+  if (since) query = query.where((eb) => notReached(eb, since));
   const rows = await query.selectAll().orderBy('created_at', 'desc').limit(filter.limit).offset(filter.offset).execute();
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
@@ -167,4 +170,17 @@ export function contactsDueRewarning(db: Db, repeats: number, warnedBefore: numb
     .where('status', 'in', ['new', 'quarantined'])
     .limit(limit)
     .execute();
+}
+
+/** Contacts under follow-up and not reached since `since`, counted by commune (for reports). */
+export async function notReachedByCommune(db: Db, since: { date: string; midnight: number }): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['commune_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['new', 'quarantined'])
+    .where('commune_code', 'is not', null)
+    .where((eb) => notReached(eb, since))
+    .groupBy('commune_code')
+    .execute();
+  return new Map(rows.map((r) => [r.commune_code as string, Number(r.n)]));
 }

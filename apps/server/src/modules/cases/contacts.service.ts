@@ -9,7 +9,7 @@ import { recordAudit, recordPersonalDataRead } from '../audit/index.js';
 import { emitIntegrationEvents } from '../integration/index.js';
 import { placeBasics } from '../places/index.js';
 import { unitTree } from '../units/index.js';
-import { casesByIds, contactsDueRewarning, contactsOfPerson, findContact, insertFollowup, lastFollowups, listContacts, updateContact, type ContactRow } from './cases.repository.js';
+import { casesByIds, contactsDueRewarning, contactsOfPerson, findContact, insertFollowup, lastFollowups, listContacts, notReachedByCommune, updateContact, type ContactRow } from './cases.repository.js';
 import { contactStatusEvent } from './events.js';
 import { warn } from './tracing.service.js';
 
@@ -65,6 +65,11 @@ export const NOT_REACHED_DAYS = 2;
 export function notReachedSince(ctx: Context): { date: string; midnight: number } {
   const date = localDateOf(ctx.clock.now() - NOT_REACHED_DAYS * DAY_MS);
   return { date, midnight: localMidnight(date) };
+}
+
+/** Contacts not reached for NOT_REACHED_DAYS, by commune: the same count as the worklist's filter. */
+export function contactsNotReachedByCommune(ctx: Context): Promise<Map<string, number>> {
+  return notReachedByCommune(ctx.db, notReachedSince(ctx));
 }
 
 /** The follow-up worklist of an official's area; every contact shown is audited. */

@@ -43,3 +43,20 @@ export async function exportDeployment(ctx: Context, actor: Actor, unit: string,
   ];
   return writeSheet(format, 'Triển khai', UNIT_COLUMNS, rows, extra);
 }
+
+export interface TableSheet {
+  title: string[];
+  headings: string[];
+  rows: Array<Array<string | number | null>>;
+}
+
+/**
+ * A report table as the official sees it (lagging places, adoption, epidemic, submissions) written
+ * by the same sheet writer as the deployment export, so every table has the same widths, totals row
+ * and print setup. The figures come from the reports the caller was already allowed to read.
+ */
+export function exportTable(table: TableSheet): Promise<Buffer> {
+  const columns: Column[] = table.headings.map((heading, i) => ({ key: `c${i}`, heading }));
+  const rows = table.rows.map((cells) => Object.fromEntries(columns.map((c, i) => [c.key, cells[i] ?? null])));
+  return writeSheet('xlsx', 'Báo cáo', columns, rows, [{ name: 'Kỳ báo cáo', rows: [table.title] }]);
+}

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../actor.js';
 import type { Context } from '../../context.js';
 import { assertUnitInScope, scopeOf } from '../../http/scope.js';
-import { indicators } from '../cases/index.js';
+import { contactsNotReachedByCommune, indicators } from '../cases/index.js';
 import { requireUnit, unitTree } from '../units/index.js';
 import { addDays, periodOf } from './period.js';
 
@@ -67,7 +67,7 @@ export async function adoptionReport(ctx: Context, actor: Actor, code: string, f
 /** The epidemic curve by onset and by report date, cases and contacts per unit, and the tracing indicators. */
 export async function epidemicReport(ctx: Context, actor: Actor, code: string, from: string, to: string) {
   const period = periodOf(from, to);
-  const { children, childOf } = unitAndChildren(ctx, actor, code);
+  const { unit, children, childOf } = unitAndChildren(ctx, actor, code);
   const cases = (await ctx.db.selectFrom('cases').select(['commune_code', 'onset_date', 'created_at', 'outcome']).where('created_at', '<', period.untilMs).execute()).filter((c) => childOf.has(c.commune_code));
   const curve = new Map<string, { date: string; byOnset: number; byReport: number }>();
   for (let day = period.from; day <= period.to; day = addDays(day, 1)) curve.set(day, { date: day, byOnset: 0, byReport: 0 });
@@ -95,7 +95,14 @@ export async function epidemicReport(ctx: Context, actor: Actor, code: string, f
     const row = child ? rows.get(child.code) : undefined;
     if (row) row.contacts += Number(c.n);
   }
-  const summary = await indicators(ctx, actor);
+  for (const [commune, n] of await contactsNotReachedByCommune(ctx)) {
+    const child = childOf.get(commune);
+    const row = child ? rows.get(child.code) : undefined;
+    if (row) row.contactsNotReached += n;
+  }
+  // The indicators of the unit shown, not of the official's whole area: the unit is within the
+  // official's scope (checked above), so narrowing the actor to it only ever shows less.
+  const summary = await indicators(ctx, { ...actor, role: actor.role === 'admin' ? 'health_official' : actor.role, unitCode: unit.code });
   return { curve: [...curve.values()], rows: [...rows.values()], indicators: summary };
 }
 

@@ -80,7 +80,7 @@ describe.each(TEST_DIALECTS)('reports on %s', (dialect) => {
     expect(lagging.places).toEqual([expect.objectContaining({ name: 'Tiệm thuốc Hà Linh', reason: 'never', ownerCount: 1 })]);
     const ids = lagging.places.map((p: { id: string }) => p.id);
     expect((await post('/api/v1/reports/reminders', commune, { placeIds: ids })).json()).toEqual({ queued: 1 });
-    await post('/api/v1/reports/reminders', commune, { placeIds: ids });
+    expect((await post('/api/v1/reports/reminders', commune, { placeIds: ids })).json()).toEqual({ queued: 0 });
     expect(await ctx.db.selectFrom('outbox').select('id').where('template', '=', 'place_reminder').execute()).toHaveLength(1);
   });
 
@@ -96,6 +96,23 @@ describe.each(TEST_DIALECTS)('reports on %s', (dialect) => {
     expect(book.getWorksheet('Kỳ báo cáo')?.getRow(1).getCell(2).value).toContain('đến ngày');
     const csv = await get(`/api/v1/reports/deployment.csv?from=${today}&to=${today}`, commune);
     expect(csv.body.startsWith('\uFEFFĐơn vị')).toBe(true);
+  });
+
+  it('writes any report table shown on screen as XLSX, and refuses what is not a table', async () => {
+    const table = { fileName: 'bao-cao-nguoi-dan-su-dung-01843', title: ['Người dân sử dụng – Phường Bắc Kạn', 'Kỳ báo cáo: 01/11/2026 – 07/11/2026'], headings: ['Đơn vị', 'Dân số', 'Tờ khai y tế'], rows: [['Phường Bắc Kạn', 12000, 35], ['Tổng cộng', 12000, 35]] };
+    const response = await post('/api/v1/reports/sheet', commune, table);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('bao-cao-nguoi-dan-su-dung-01843.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([undefined, 'Đơn vị', 'Dân số', 'Tờ khai y tế']);
+    expect(sheet?.getRow(3).values).toEqual([undefined, 'Tổng cộng', 12000, 35]);
+    expect(book.getWorksheet('Kỳ báo cáo')?.getRow(1).getCell(1).value).toBe(table.title[0]);
+    expect((await post('/api/v1/reports/sheet', commune, { ...table, fileName: '../x' })).statusCode).toBe(400);
+    expect((await post('/api/v1/reports/sheet', commune, { ...table, headings: [] })).statusCode).toBe(400);
+    const citizen = await signInCitizen(app, ctx, '0956100009');
+    expect((await post('/api/v1/reports/sheet', citizen, table)).statusCode).toBe(403);
   });
 
   it('a commune submits, a second time only with a reason; the province sees completeness', async () => {
@@ -126,5 +143,21 @@ describe.each(TEST_DIALECTS)('reports on %s', (dialect) => {
     const series = (await get('/api/v1/reports/trend?days=7', commune)).json().series;
     expect(series).toHaveLength(7);
     expect(series.find((p: { date: string }) => p.date === addDays(today, -2))).toMatchObject({ scans: 3, activePlaces: 2 });
+  });
+
+  it('counts contacts not reached per unit, and shows the indicators of the unit viewed', async () => {
+    // The first visitor tests positive: the second, with them at the market, is an F1 in the commune of the market.
+    const registered = await post('/api/v1/cases', province, { phone: '0956100001', fullName: 'Ca bệnh hai', communeCode: '01843', classification: 'confirmed', onsetDate: addDays(today, -1) });
+    expect(registered.statusCode).toBe(201);
+    // Nobody reaches the contact for three days.
+    ctx.clock.advance(3 * 86_400_000);
+    const later = addDays(today, 3);
+    const officialNow = await signIn(app, await createTestAccount(ctx, 'health_official', { unitCode: '19' }));
+    const epidemic = (await get(`/api/v1/reports/epidemic?from=${addDays(later, -6)}&to=${later}`, officialNow)).json();
+    expect(epidemic.rows.find((r: { code: string }) => r.code === '01843').contactsNotReached).toBeGreaterThanOrEqual(1);
+    expect(epidemic.indicators.contactsNotReached).toBe(epidemic.rows.reduce((n: number, r: { contactsNotReached: number }) => n + r.contactsNotReached, 0));
+    expect(epidemic.indicators.activeCases).toBe(2);
+    const elsewhere = (await get(`/api/v1/reports/epidemic?unit=01840&from=${addDays(later, -6)}&to=${later}`, officialNow)).json();
+    expect(elsewhere.indicators).toMatchObject({ activeCases: 0, contactsNotReached: 0 });
   });
 });

@@ -5,7 +5,7 @@ import type { Actor } from '../../actor.js';
 import type { Context } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { deploymentReport } from './deployment.js';
-import { exportDeployment } from './exports.js';
+import { exportDeployment, exportTable } from './exports.js';
 import { adoptionReport, epidemicReport, trend } from './figures.js';
 import { periodQuerySchema } from './period.js';
 import { readSubmission, submissionStatus, submitReport } from './submissions.js';
@@ -34,6 +34,25 @@ export function reportsRoutes(ctx: Context): FastifyPluginAsyncZod {
         const data = await exportDeployment(ctx, actor, unitOf(ctx, actor, request.query.unit), request.query.from, request.query.to, request.params.format);
         return reply.type(MIME[request.params.format]).header('content-disposition', `attachment; filename="bao-cao-trien-khai-${request.query.from}-${request.query.to}.${request.params.format}"`).send(data);
       },
+    );
+    app.post(
+      '/api/v1/reports/sheet',
+      {
+        config: { access: OFFICIALS },
+        schema: {
+          tags: ['reports'],
+          summary: 'A report table as shown on screen, as XLSX (same widths, totals row and print setup as the deployment export)',
+          body: z.strictObject({
+            fileName: z.string().regex(/^[a-z0-9-]{1,150}$/),
+            title: z.array(z.string().max(300)).min(1).max(4),
+            headings: z.array(z.string().trim().min(1).max(120)).min(1).max(30),
+            rows: z.array(z.array(z.union([z.string().max(500), z.number(), z.null()])).max(30)).max(5000),
+          }),
+          response: file,
+        },
+      },
+      async (request, reply) =>
+        reply.type(MIME.xlsx).header('content-disposition', `attachment; filename="${request.body.fileName}.xlsx"`).send(await exportTable(request.body)),
     );
     app.get('/api/v1/reports/lagging', { config: { access: OFFICIALS }, schema: { tags: ['reports'], summary: 'Places and units to remind: never scanned, none recently, or falling', querystring: z.strictObject({ unit: z.string().min(2).max(10).optional(), to: date.optional() }) } }, async (request) => {
       const actor = actorOf(request);

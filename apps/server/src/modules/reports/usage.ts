@@ -76,8 +76,8 @@ export async function sendReminders(ctx: Context, actor: Actor, placeIds: readon
       const phone = phones.get(owner.user_id);
       const place = places.find((p) => p.id === owner.place_id);
       if (!phone || !place) continue;
-      await enqueueMessage(ctx, { channel: 'sms', recipient: phone, template: 'place_reminder', language: 'vi', vars: { place: place.name, url: ctx.config.baseUrl }, dedupeKey: `reminder:${place.id}:${owner.user_id}:${today}` }, trx);
-      queued++;
+      // Counts only messages really queued: a place reminded earlier today, or an owner who opted out, gets none.
+      if (await enqueueMessage(ctx, { channel: 'sms', recipient: phone, template: 'place_reminder', language: 'vi', vars: { place: place.name, url: ctx.config.baseUrl }, dedupeKey: `reminder:${place.id}:${owner.user_id}:${today}` }, trx)) queued++;
     }
   });
   return { queued };

@@ -2,10 +2,8 @@ import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { LoadError, Loading } from '../../components/ui.js';
-import { tableCsv } from './columns.js';
-import { downloadCsv } from './csv.js';
 import { ReportTable, type UiColumn } from './report-table.js';
-import { ExportBar } from './report-ui.js';
+import { ExportBar, tableDownloads, type ReportFile } from './report-ui.js';
 import { reportKeys, reportsApi, type AdoptionRow, type ReportScope } from './reports-api.js';
 import { useDashboardsText, type DashboardsText } from './text.js';
 
@@ -23,7 +21,7 @@ function columns(text: DashboardsText, hrefFor: (code: string) => string): Array
 }
 
 /** Citizens registered, declarations and personal QR codes per unit and per 1,000 inhabitants. */
-export function AdoptionTab({ scope, hrefFor, fileBase }: { scope: ReportScope; hrefFor: (code: string) => string; fileBase: string }) {
+export function AdoptionTab({ scope, hrefFor, file }: { scope: ReportScope; hrefFor: (code: string) => string; file: ReportFile }) {
   const { text } = useDashboardsText();
   const id = useId();
   const report = useQuery({ queryKey: reportKeys.adoption(scope), queryFn: () => reportsApi.adoption(scope) });
@@ -33,7 +31,7 @@ export function AdoptionTab({ scope, hrefFor, fileBase }: { scope: ReportScope; 
   const { rows, total } = report.data;
   return (
     <>
-      <ExportBar onCsv={() => downloadCsv(`${fileBase}.csv`, tableCsv(cols, rows, { row: total, label: text.total }))} />
+      <ExportBar {...tableDownloads(file, cols, rows, { row: total, label: text.total })} />
       <section aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{text.adoptionTitle}</h2>
         <ReportTable caption={text.adoptionTitle} columns={cols} rows={rows} rowKey={(r) => r.code} total={total} testId="adoption-table" />

@@ -62,14 +62,17 @@ function csvHeading(column: Pick<Column<unknown>, 'kind' | 'label'>): string {
   return column.kind === 'share' ? `${column.label} (%)` : column.label;
 }
 
-/** A table as CSV, with its total row (labelled in its heading cell) last when there is one. */
-export function tableCsv<T>(all: ReadonlyArray<Column<T>>, rows: readonly T[], total?: { row: T; label: string }): string {
+/** A table's headings and cells for a file, with its total row (labelled in its heading cell) last when there is one. */
+export function tableLines<T>(all: ReadonlyArray<Column<T>>, rows: readonly T[], total?: { row: T; label: string }): { headings: string[]; lines: CsvCell[][] } {
   const columns = all.filter((c) => !c.noExport);
   const line = (row: T, label?: string) => columns.map((c) => (label !== undefined && c.rowHeader ? label : csvCell(c.kind, c.value(row))));
   const lines = rows.map((row) => line(row));
   if (total) lines.push(line(total.row, total.label));
-  return toCsv(
-    columns.map((c) => csvHeading(c)),
-    lines,
-  );
+  return { headings: columns.map((c) => csvHeading(c)), lines };
+}
+
+/** A table as CSV, with its total row last when there is one. */
+export function tableCsv<T>(all: ReadonlyArray<Column<T>>, rows: readonly T[], total?: { row: T; label: string }): string {
+  const { headings, lines } = tableLines(all, rows, total);
+  return toCsv(headings, lines);
 }

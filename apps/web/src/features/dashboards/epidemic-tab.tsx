@@ -3,11 +3,9 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { LoadError, Loading } from '../../components/ui.js';
 import { DayChart, type DayValue } from './charts.js';
-import { tableCsv } from './columns.js';
-import { downloadCsv } from './csv.js';
 import { formatCount, formatDecimal, formatLocalDate, formatPeriod, formatShare } from './report-format.js';
 import { ReportTable, type UiColumn } from './report-table.js';
-import { ExportBar } from './report-ui.js';
+import { ExportBar, tableDownloads, type ReportFile } from './report-ui.js';
 import { reportKeys, reportsApi, type CurvePoint, type EpidemicIndicators, type EpidemicRow, type ReportScope } from './reports-api.js';
 import { fullCurve, seriesFacts } from './series.js';
 import { sumBy } from './table-sort.js';
@@ -26,7 +24,7 @@ function columns(text: DashboardsText, hrefFor: (code: string) => string): Array
 const COUNTED = ['cases', 'activeCases', 'contacts', 'contactsNotReached'] as const;
 
 /** Epidemic curve by onset or report date, cases and contacts by unit, and tracing indicators. */
-export function EpidemicTab({ scope, hrefFor, fileBase }: { scope: ReportScope; hrefFor: (code: string) => string; fileBase: string }) {
+export function EpidemicTab({ scope, hrefFor, file }: { scope: ReportScope; hrefFor: (code: string) => string; file: ReportFile }) {
   const { text, lang } = useDashboardsText();
   const id = useId();
   const [by, setBy] = useState<'byOnset' | 'byReport'>('byOnset');
@@ -43,7 +41,7 @@ export function EpidemicTab({ scope, hrefFor, fileBase }: { scope: ReportScope; 
   const count = (n: number) => formatCount(n, lang);
   return (
     <>
-      <ExportBar onCsv={() => downloadCsv(`${fileBase}.csv`, tableCsv(cols, rows, { row: total, label: text.total }))} />
+      <ExportBar {...tableDownloads(file, cols, rows, { row: total, label: text.total })} />
       <Indicators indicators={indicators} />
       <section aria-labelledby={`${id}-curve`}>
         <h2 id={`${id}-curve`}>{text.curveTitle}</h2>

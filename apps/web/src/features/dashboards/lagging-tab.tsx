@@ -2,11 +2,9 @@ import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, LoadError, Loading } from '../../components/ui.js';
-import { tableCsv } from './columns.js';
-import { downloadCsv } from './csv.js';
 import { formatCount, formatLocalDate } from './report-format.js';
 import { ReportTable, type UiColumn } from './report-table.js';
-import { ExportBar, ReportDialog } from './report-ui.js';
+import { ExportBar, ReportDialog, tableDownloads, type ReportFile } from './report-ui.js';
 import { reportKeys, reportsApi, type LaggingPlace, type LaggingReason, type LaggingUnit } from './reports-api.js';
 import { remindBatches, remindPlan } from './reminders.js';
 import { useDashboardsText, type DashboardsText } from './text.js';
@@ -36,7 +34,7 @@ function unitColumns(text: DashboardsText, hrefFor: (code: string) => string): A
 }
 
 /** Places and units that scan little or not at all, and a reminder by SMS to the places' owners. */
-export function LaggingTab({ unit, to, hrefFor, fileBase }: { unit: string; to: string; hrefFor: (code: string) => string; fileBase: string }) {
+export function LaggingTab({ unit, to, hrefFor, file }: { unit: string; to: string; hrefFor: (code: string) => string; file: ReportFile }) {
   const { text, lang } = useDashboardsText();
   const id = useId();
   const report = useQuery({ queryKey: reportKeys.lagging(unit, to), queryFn: () => reportsApi.lagging(unit, to) });
@@ -78,11 +76,11 @@ export function LaggingTab({ unit, to, hrefFor, fileBase }: { unit: string; to: 
 
   return (
     <>
-      <ExportBar onCsv={() => downloadCsv(`${fileBase}.csv`, tableCsv(placeCols, visible))} />
+      <ExportBar {...tableDownloads(file, placeCols, visible)} />
       <section aria-labelledby={`${id}-places`}>
         <h2 id={`${id}-places`}>{text.laggingTitle}</h2>
         <p className="muted">{text.laggingHelp(formatLocalDate(to))}</p>
-        {queued !== null && <Alert kind="success">{text.remindDone(formatCount(queued, lang))}</Alert>}
+        {queued !== null && (queued > 0 ? <Alert kind="success">{text.remindDone(formatCount(queued, lang))}</Alert> : <Alert kind="info">{text.remindNoneNew}</Alert>)}
         <div className="filters report-no-print">
           <div className="field">
             <label htmlFor={`${id}-reason`}>{text.reason}</label>
@@ -159,6 +157,7 @@ export function LaggingTab({ unit, to, hrefFor, fileBase }: { unit: string; to: 
             <p>{text.remindNothing}</p>
           )}
           {plan.placeIds.length > 0 && plan.withoutOwner > 0 && <p className="muted">{text.remindNoOwner(formatCount(plan.withoutOwner, lang))}</p>}
+          {plan.placeIds.length > 0 && <p className="muted">{text.remindOncePerDay}</p>}
           {send.isError && <LoadError error={send.error} />}
           <div className="form-actions">
             <Button disabled={plan.placeIds.length === 0 || send.isPending} onClick={() => send.mutate(plan.placeIds)}>

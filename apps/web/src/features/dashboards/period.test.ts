@@ -71,6 +71,7 @@ describe('dates', () => {
   });
   it('reads the address, defaulting to the last 7 days and filling a missing end', () => {
     expect(periodFromSearch(null, null, '2025-10-15')).toEqual({ from: '2025-10-09', to: '2025-10-15' });
+    expect(periodFromSearch(null, null, '2025-10-15', 'lastWeek')).toEqual({ from: '2025-10-06', to: '2025-10-12' });
     expect(periodFromSearch('2025-10-01', null, '2025-10-15')).toEqual({ from: '2025-10-01', to: '2025-10-01' });
     expect(periodFromSearch(null, '2025-10-03', '2025-10-15')).toEqual({ from: '2025-10-03', to: '2025-10-03' });
   });

@@ -100,9 +100,9 @@ export function checkPeriod(period: Period): PeriodProblem | null {
   return null;
 }
 
-/** The period in the address, or the default (last 7 days) when none is given. */
-export function periodFromSearch(from: string | null, to: string | null, today: string): Period {
-  if (!from && !to) return presetPeriod('last7', today);
+/** The period in the address, or the default preset (last 7 days unless told) when none is given. */
+export function periodFromSearch(from: string | null, to: string | null, today: string, preset: PeriodPreset = 'last7'): Period {
+  if (!from && !to) return presetPeriod(preset, today);
   return { from: from ?? to ?? today, to: to ?? from ?? today };
 }
 

@@ -1,5 +1,6 @@
 import type { PlaceStatus, PlaceType, Sector, UnitTier } from '@phongdich/core';
-import { api, query } from '../../lib/api.js';
+import { api, ApiError, getCsrfToken, query } from '../../lib/api.js';
+import { currentLanguage, i18next } from '../../lib/i18n/index.js';
 
 // The reports API (/api/v1/reports, issue 9) as typed calls and query keys. Every answer is already
 // limited by the server to the official's unit; `unit` defaults to it.
@@ -215,3 +216,41 @@ export const reportKeys = {
   submission: (id: string) => ['reports', 'submission', id] as const,
   trend: (unit: string, days: number) => ['reports', 'trend', unit, days] as const,
 };
+
+/** A table as shown on screen, for the server to write as XLSX; `title` names the report and its period. */
+export interface SheetRequest {
+  fileName: string;
+  title: string[];
+  headings: string[];
+  rows: Array<Array<string | number | null>>;
+}
+
+/**
+ * Has the server write a table as XLSX (the same writer as the deployment export, so widths, totals
+ * and print setup match) and saves the file.
+ */
+export async function downloadSheet(sheet: SheetRequest): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}/sheet`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'accept-language': currentLanguage(), ...(getCsrfToken() ? { 'x-csrf-token': getCsrfToken() as string } : {}) },
+      body: JSON.stringify(sheet),
+    });
+  } catch {
+    throw new ApiError(0, 'network', i18next.t('app.networkError'));
+  }
+  if (!response.ok) {
+    const error = ((await response.json().catch(() => null)) ?? {}) as { error?: string; message?: string };
+    throw new ApiError(response.status, error.error ?? 'internal_error', error.message ?? i18next.t('app.networkError'));
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${sheet.fileName}.xlsx`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

@@ -12,6 +12,7 @@ import { LaggingTab } from './lagging-tab.js';
 import { checkPeriod, periodDays, periodFromSearch, vietnamToday, type Period } from './period.js';
 import { PeriodPicker } from './period-picker.js';
 import { formatInstant, formatPeriod } from './report-format.js';
+import type { ReportFile } from './report-ui.js';
 import type { ReportScope } from './reports-api.js';
 import { SubmissionsTab } from './submissions-tab.js';
 import { useDashboardsText, type ReportTab } from './text.js';
@@ -44,7 +45,9 @@ export function ReportsPage({ rootCode }: { rootCode: string }) {
   const [today] = useState(() => vietnamToday(Date.now()));
   const tab = parseTab(params.get('tab'));
   const unit = params.get('unit') || rootCode;
-  const period = periodFromSearch(params.get('from'), params.get('to'), today);
+  // Reports are submitted for a whole week: a period that moves every day ("last 7 days") would
+  // never match between a commune and its district, so that tab opens on last week, as the dashboard does.
+  const period = periodFromSearch(params.get('from'), params.get('to'), today, tab === 'submissions' ? 'lastWeek' : 'last7');
   const problem = checkPeriod(period);
   const scope: ReportScope = useMemo(() => ({ unit, from: period.from, to: period.to }), [unit, period.from, period.to]);
   const unitInfo = useQuery({
@@ -96,8 +99,11 @@ export function ReportsPage({ rootCode }: { rootCode: string }) {
   useLandscapePrint();
 
   const scopeKey = `${scope.unit}|${scope.from}|${scope.to}`;
-  const fileBase = `bao-cao-${FILE_SLUGS[tab]}-${scope.unit}-${scope.from}-${scope.to}`;
   const periodText = problem ? '' : formatPeriod(period.from, period.to);
+  const file: ReportFile = {
+    base: `bao-cao-${FILE_SLUGS[tab]}-${scope.unit}-${scope.from}-${scope.to}`,
+    title: [`${text.tabs[tab]} – ${unitName}`, problem ? '' : text.periodShown(periodText, periodDays(period))],
+  };
 
   return (
     <Page title={text.title}>
@@ -140,9 +146,9 @@ export function ReportsPage({ rootCode }: { rootCode: string }) {
           ) : (
             <>
               {tab === 'deployment' && <DeploymentTab key={scopeKey} scope={scope} hrefFor={hrefFor} />}
-              {tab === 'lagging' && <LaggingTab key={scopeKey} unit={scope.unit} to={scope.to} hrefFor={hrefFor} fileBase={fileBase} />}
-              {tab === 'adoption' && <AdoptionTab key={scopeKey} scope={scope} hrefFor={hrefFor} fileBase={fileBase} />}
-              {tab === 'epidemic' && <EpidemicTab key={scopeKey} scope={scope} hrefFor={hrefFor} fileBase={fileBase} />}
+              {tab === 'lagging' && <LaggingTab key={scopeKey} unit={scope.unit} to={scope.to} hrefFor={hrefFor} file={file} />}
+              {tab === 'adoption' && <AdoptionTab key={scopeKey} scope={scope} hrefFor={hrefFor} file={file} />}
+              {tab === 'epidemic' && <EpidemicTab key={scopeKey} scope={scope} hrefFor={hrefFor} file={file} />}
               {tab === 'submissions' && (
                 <SubmissionsTab
                   key={scopeKey}
@@ -154,7 +160,7 @@ export function ReportsPage({ rootCode }: { rootCode: string }) {
                   hrefFor={hrefFor}
                   snapshotId={params.get('submission')}
                   openSnapshot={openSnapshot}
-                  fileBase={fileBase}
+                  file={file}
                 />
               )}
             </>

@@ -4,11 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { UnitTier } from '@phongdich/core';
 import { Alert, Button, LoadError, Loading } from '../../components/ui.js';
 import { ShareBar } from './charts.js';
-import { tableCsv } from './columns.js';
-import { downloadCsv } from './csv.js';
 import { formatCount, formatInstant, formatLocalDate, formatShare } from './report-format.js';
 import { ReportTable, type UiColumn } from './report-table.js';
-import { ExportBar, ToneBadge } from './report-ui.js';
+import { ExportBar, tableDownloads, ToneBadge, type ReportFile } from './report-ui.js';
 import { reportKeys, reportsApi, type ReportScope, type Submission, type SubmissionChild, type SubmissionsStatus } from './reports-api.js';
 import { SubmissionSnapshot } from './submission-snapshot.js';
 import { CHILD_STATUS_TONE, childrenByUrgency, completenessShare, completenessTone, ownState, ownTone, submitKind, type SubmitKind } from './submission-rules.js';
@@ -57,7 +55,7 @@ export function SubmissionsTab({
   hrefFor,
   snapshotId,
   openSnapshot,
-  fileBase,
+  file,
 }: {
   scope: ReportScope;
   tier: UnitTier | undefined;
@@ -67,7 +65,7 @@ export function SubmissionsTab({
   hrefFor: (code: string) => string;
   snapshotId: string | null;
   openSnapshot: (id: string | null) => void;
-  fileBase: string;
+  file: ReportFile;
 }) {
   const { text, lang } = useDashboardsText();
   const id = useId();
@@ -86,7 +84,7 @@ export function SubmissionsTab({
 
   return (
     <>
-      <ExportBar onCsv={children.length > 0 ? () => downloadCsv(`${fileBase}.csv`, tableCsv(columns, children)) : undefined} />
+      <ExportBar {...(children.length > 0 ? tableDownloads(file, columns, children) : {})} />
       {snapshotId && <SubmissionSnapshot key={snapshotId} id={snapshotId} onClose={() => openSnapshot(null)} />}
       <section aria-labelledby={`${id}-own`} className="report-own">
         <h2 id={`${id}-own`}>{text.ownReport(unitName)}</h2>

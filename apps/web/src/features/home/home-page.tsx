@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@phongdich/core';
@@ -8,14 +9,18 @@ export interface QuickLink {
   label: string;
 }
 
-/** The first page after sign-in: who you are, where you work, and where to go next. */
-export function HomePage({ me, links }: { me: Me; links: QuickLink[] }) {
+/**
+ * The first page after sign-in: who you are, where you work, what needs attention (an official's
+ * dashboard, passed as children) and where to go next.
+ */
+export function HomePage({ me, links, children }: { me: Me; links: QuickLink[]; children?: ReactNode }) {
   const { t } = useTranslation();
   const unit = me.scopeUnit;
   return (
     <Page title={t('home.welcome', { name: me.user.displayName })}>
       {unit && <p className="lead">{t('home.yourUnit', { unit: [...unit.ancestors, unit].map((u) => u.name).join(' › ') })}</p>}
       {me.user.role === 'citizen' && me.user.phoneMasked && <p className="lead">{t('home.citizenIntro', { phone: me.user.phoneMasked })}</p>}
+      {children}
       {links.length > 0 && (
         <nav aria-label={t('home.quickLinks')}>
           <ul className="tiles">
