@@ -10,7 +10,9 @@ export interface Advertisement {
 }
 
 /**
- * Contract for a native Bluetooth layer (see RADIO for UUIDs and ids). `advertise` is called at every
+ * Contract for a native Bluetooth layer. RADIO holds its parameters: service UUIDs and manufacturer id,
+ * advertising interval (200–270 ms), address rotation (10–20 min), scan cadence (a scan of at least 4 s at
+ * least every 5 min); the package README gives the advertisement layout. `advertise` is called at every
  * identifier rotation and replaces the broadcast; it must also rotate the MAC address so the two change
  * together. Reported sightings are deduplicated per identifier within RADIO.dedupeMs.
  */
