@@ -1,4 +1,4 @@
-import { ROLLING_PERIOD, SimulatedAir, gaenAdvertisement, intervalNumberFromMs, type Sighting, type TemporaryExposureKey } from '@phongdich/exposure';
+import { ROLLING_PERIOD, SimulatedAir, deriveAemk, deriveRpi, deriveRpik, encodeMetadata, encryptMetadata, intervalNumberFromMs, type Advertisement, type Sighting, type TemporaryExposureKey } from '@phongdich/exposure';
 import type { Simulation } from './model.js';
 import { Prng } from './prng.js';
 import { leftAt } from './visits.js';
@@ -22,6 +22,9 @@ export interface BluetoothOptions {
   attenuation?: number;
 }
 
+// Every simulated phone reports 0 dBm, so attenuation = −RSSI.
+const METADATA = encodeMetadata(0);
+
 interface Move {
   at: number;
   person: number;
@@ -44,15 +47,22 @@ export function simulateBluetooth(sim: Simulation, options: BluetoothOptions): M
     if (phones.has(person)) continue;
     const phone: BluetoothPhone = { person, keys: [], heard: [] };
     const radio = air.join(String(person));
-    // A fresh random key each day (EN: daily TEKs are independent), made when the phone first needs it.
+    // A fresh random key each day (EN: daily TEKs are independent), made when the phone first needs it; the
+    // key schedule is derived once per key and the identifier once per interval, as a phone does.
+    let current: { day: number; rpik: Uint8Array; aemk: Uint8Array } | null = null;
+    let onAir: { interval: number; ad: Advertisement } | null = null;
     radio.advertiseWith((nowMs) => {
-      const day = Math.floor(intervalNumberFromMs(nowMs) / ROLLING_PERIOD) * ROLLING_PERIOD;
-      let key = phone.keys.at(-1);
-      if (key?.rollingStartIntervalNumber !== day) {
-        key = { keyData: Uint8Array.from({ length: 16 }, () => rng.int(256)), transmissionRiskLevel: 0, rollingStartIntervalNumber: day, rollingPeriod: ROLLING_PERIOD };
-        phone.keys.push(key);
+      const interval = intervalNumberFromMs(nowMs);
+      if (onAir?.interval === interval) return onAir.ad;
+      const day = Math.floor(interval / ROLLING_PERIOD) * ROLLING_PERIOD;
+      if (current?.day !== day) {
+        const keyData = Uint8Array.from({ length: 16 }, () => rng.int(256));
+        phone.keys.push({ keyData, transmissionRiskLevel: 0, rollingStartIntervalNumber: day, rollingPeriod: ROLLING_PERIOD });
+        current = { day, rpik: deriveRpik(keyData), aemk: deriveAemk(keyData) };
       }
-      return { scheme: 'gaen', ...gaenAdvertisement(key.keyData, day, nowMs, 0) };
+      const id = deriveRpi(current.rpik, interval);
+      onAir = { interval, ad: { scheme: 'gaen', id, metadata: encryptMetadata(current.aemk, id, METADATA) } };
+      return onAir.ad;
     });
     radio.onSighting((sighting) => phone.heard.push(sighting));
     phones.set(person, phone);
