@@ -52,6 +52,9 @@ describe('Bluezone v2 schedule (published vector)', () => {
 
   it('publishes the radio constants a native adapter needs', () => {
     expect(RADIO).toMatchObject({ bluezoneServiceUuid: 0x4e56, gaenServiceUuid: 0xfd6f, bluezoneManufacturerId: 8885, dedupeMs: 5000 });
+    expect(RADIO).toMatchObject({ advertisingIntervalMs: { min: 200, max: 270 }, addressRotationMs: { min: 600_000, max: 1_200_000 }, scanEveryMs: 300_000 });
+    // A scan window must span several advertising intervals, or a scan can miss a phone that is there.
+    expect(RADIO.scanWindowMs / RADIO.advertisingIntervalMs.max).toBeGreaterThan(10);
     expect(Object.isFrozen(RADIO)).toBe(true);
   });
 });

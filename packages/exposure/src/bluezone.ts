@@ -82,4 +82,15 @@ export const RADIO = Object.freeze({
   bluezoneIdLength: BLUEZONE_ID_LENGTH,
   /** Exposure Notification service data length: RPI 16 + AEM 4. */
   gaenPayloadLength: 20,
+  /** Advertising interval, ms (EN Bluetooth spec v1.2 recommends 200–270; we use it for Bluezone too). */
+  advertisingIntervalMs: Object.freeze({ min: 200, max: 270 }),
+  /**
+   * The random non-resolvable address and the identifier change together at a random moment 10–20 min after
+   * the last change (EN Bluetooth spec), so neither can link two identifiers of one phone.
+   */
+  addressRotationMs: Object.freeze({ min: 600_000, max: 1_200_000 }),
+  /** Scan at least this often (EN: nearby advertisers discovered within 5 minutes). */
+  scanEveryMs: 300_000,
+  /** Each scan listens at least this long, which covers 15 advertising intervals of 270 ms. */
+  scanWindowMs: 4_000,
 });

@@ -10,7 +10,9 @@ export interface Advertisement {
 }
 
 /**
- * Contract for a native Bluetooth layer (see RADIO for UUIDs and ids). `advertise` is called at every
+ * Contract for a native Bluetooth layer. RADIO holds its parameters: service UUIDs and manufacturer id,
+ * advertising interval (200–270 ms), address rotation (10–20 min), scan cadence (a scan of at least 4 s at
+ * least every 5 min); the package README gives the advertisement layout. `advertise` is called at every
  * identifier rotation and replaces the broadcast; it must also rotate the MAC address so the two change
  * together. Reported sightings are deduplicated per identifier within RADIO.dedupeMs.
  */
@@ -124,13 +126,21 @@ export class SimulatedAir {
 
   /** One scan at `nowMs`: every radio hears every other radio in its room, in join order. */
   scan(nowMs: number): void {
-    const onAir = this.radios.map((r) => ({ radio: r, ad: r.room === null ? null : r.currentAdvertisement(nowMs) }));
+    // Grouped by room first, so a scan costs the sum of each room's size squared, not phones squared:
+    // a simulated province has thousands of phones but only a few in any one place.
+    const rooms = new Map<string, Array<{ radio: SimulatedRadio; ad: Advertisement | null }>>();
+    for (const radio of this.radios) {
+      if (radio.room === null) continue;
+      const members = rooms.get(radio.room) ?? [];
+      members.push({ radio, ad: radio.currentAdvertisement(nowMs) });
+      rooms.set(radio.room, members);
+    }
     for (const listener of this.radios) {
       if (listener.room === null) continue;
       listener.forgetBefore(nowMs);
       const attenuation = this.roomAttenuation.get(listener.room) ?? this.options.attenuation;
-      for (const { radio, ad } of onAir) {
-        if (radio === listener || radio.room !== listener.room || !ad) continue;
+      for (const { radio, ad } of rooms.get(listener.room) ?? []) {
+        if (radio === listener || !ad) continue;
         const rssi = this.options.txPowerDbm - attenuation;
         const sighting: Sighting = { id: ad.id, seenAt: nowMs, rssi, attenuation };
         if (ad.metadata) sighting.metadata = ad.metadata;

@@ -1,4 +1,5 @@
-import { deriveRpis } from './gaen.js';
+import { ecb } from '@noble/ciphers/aes.js';
+import { fillPaddedData } from './gaen.js';
 import { deriveRpikFast } from './hkdf-fast.js';
 import { ROLLING_PERIOD } from './intervals.js';
 
@@ -13,10 +14,30 @@ export interface RpiDeriver {
   rpis(rpik: Uint8Array, firstInterval: number, count: number, out: Uint8Array): Uint8Array;
 }
 
-const scratch = new Uint8Array(ROLLING_PERIOD * 16);
+/** Distinct (first interval, count) plaintexts kept; published keys start on a few day boundaries only. */
+const PLAINTEXTS_KEPT = 64;
+const plaintexts = new Map<number, Uint8Array>();
+
+/**
+ * PaddedData of `count` intervals from `firstInterval`, shared and read-only. It depends only on the
+ * intervals, not on the key: 1,400,000 keys of 14 days share 14 plaintexts, so each is written once instead
+ * of once per key (writing it cost more than the AES itself).
+ */
+export function sharedPaddedData(firstInterval: number, count: number): Uint8Array {
+  const id = firstInterval * (ROLLING_PERIOD + 1) + count;
+  let plain = plaintexts.get(id);
+  if (!plain) {
+    if (plaintexts.size >= PLAINTEXTS_KEPT) plaintexts.clear();
+    plain = new Uint8Array(count * 16);
+    fillPaddedData(plain, firstInterval, count);
+    plaintexts.set(id, plain);
+  }
+  return plain;
+}
 
 /** JavaScript deriver: SHA-256 on preallocated words for the RPIK, one batched @noble AES-ECB call for the RPIs. */
 export const JS_RPI_DERIVER: RpiDeriver = Object.freeze({
   rpik: (tek: Uint8Array) => deriveRpikFast(tek),
-  rpis: (rpik: Uint8Array, firstInterval: number, count: number, out: Uint8Array) => deriveRpis(rpik, firstInterval, count, scratch, out as Uint8Array<ArrayBuffer>),
+  rpis: (rpik: Uint8Array, firstInterval: number, count: number, out: Uint8Array) =>
+    ecb(rpik, { disablePadding: true }).encrypt(sharedPaddedData(firstInterval, count), out.subarray(0, count * 16) as Uint8Array<ArrayBuffer>),
 });

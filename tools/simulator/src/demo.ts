@@ -18,6 +18,7 @@ import { rollUpVisits } from '../../../apps/server/src/modules/reports/index.js'
 import { submitReport } from '../../../apps/server/src/modules/reports/submissions.js';
 import { initUnits, unitTree } from '../../../apps/server/src/modules/units/index.js';
 import { DAY_MS, vietnamMidnight } from './calendar.js';
+import { bluetoothDemo } from './demo-bluetooth.js';
 import { loadSimulation, type LoadResult } from './load.js';
 import { simulateProvince, type Simulation } from './model.js';
 import { personName, personPhone } from './names.js';
@@ -112,12 +113,13 @@ async function assessments(ctx: Context, sim: Simulation, loaded: LoadResult, ra
 }
 
 /** The outbreak as the health department would have handled it: detected infections registered, some contacts later confirmed. */
-async function outbreak(ctx: Context, sim: Simulation, loaded: LoadResult, health: Actor, random: Prng): Promise<{ cases: number; converted: number }> {
+async function outbreak(ctx: Context, sim: Simulation, loaded: LoadResult, health: Actor, random: Prng): Promise<{ cases: number; converted: number; caseByPerson: Map<number, string> }> {
   const detected: number[] = [];
   for (let person = 0; person < sim.people.count; person++) if ((sim.course.detectedAt[person] ?? Number.NaN) < sim.endAt) detected.push(person);
   detected.sort((a, b) => (sim.course.detectedAt[a] as number) - (sim.course.detectedAt[b] as number));
   let cases = 0;
   let converted = 0;
+  const caseByPerson = new Map<number, string>();
   for (const person of detected.slice(0, 40)) {
     const onset = sim.course.onsetAt[person] ?? Number.NaN;
     try {
@@ -131,6 +133,7 @@ async function outbreak(ctx: Context, sim: Simulation, loaded: LoadResult, healt
         testResult: 'positive',
       });
       cases++;
+      caseByPerson.set(person, registered.id);
       // A few close contacts test positive later: the chain grows through them.
       if (cases % 8 === 0) {
         const contact = (await contactsOfCases(ctx.db, [registered.id])).find((c) => c.generation === 1 && c.person_id);
@@ -143,7 +146,7 @@ async function outbreak(ctx: Context, sim: Simulation, loaded: LoadResult, healt
       // Already a case through an earlier conversion.
     }
   }
-  return { cases, converted };
+  return { cases, converted, caseByPerson };
 }
 
 async function seed(ctx: Context): Promise<{ commune: string; owner: string; staff: string; citizenPhone: string }> {
@@ -161,6 +164,8 @@ async function seed(ctx: Context): Promise<{ commune: string; owner: string; sta
   const outcome = await outbreak(ctx, sim, loaded, health, random);
   const contacts = await ctx.db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   out(`  ${outcome.cases} cases (${outcome.converted} were contacts first), ${Number(contacts.n)} contacts traced`);
+  const bt = await bluetoothDemo(ctx, sim, health, outcome.caseByPerson, 2021);
+  out(`  Bluetooth: ${bt.phones} phones with Bluezone; ${bt.uploads} cases uploaded ${bt.keys} keys (${bt.files} signed export file(s)); ${bt.warned} phones warned, ${bt.highRisk} of them at high risk`);
   await rollUpVisits(ctx);
   await computeRiskLevels(ctx);
   const lastWeek = { from: localDateOf(ctx.clock.now() - 7 * DAY_MS), to: localDateOf(ctx.clock.now() - DAY_MS) };

@@ -1,11 +1,7 @@
 /// <reference types="node" />
 import { createCipheriv } from 'node:crypto';
-import { fillPaddedData } from '../gaen.js';
 import { deriveRpikFast } from '../hkdf-fast.js';
-import { ROLLING_PERIOD } from '../intervals.js';
-import type { RpiDeriver } from '../rpi-deriver.js';
-
-const plain = new Uint8Array(ROLLING_PERIOD * 16);
+import { sharedPaddedData, type RpiDeriver } from '../rpi-deriver.js';
 
 /**
  * RPIs through OpenSSL: one AES-128-ECB context per key encrypts all of the key's PaddedData blocks in one call
@@ -14,8 +10,6 @@ const plain = new Uint8Array(ROLLING_PERIOD * 16);
  */
 export const nodeRpiDeriver: RpiDeriver = Object.freeze({
   rpik: (tek: Uint8Array) => deriveRpikFast(tek),
-  rpis(rpik: Uint8Array, firstInterval: number, count: number): Uint8Array {
-    fillPaddedData(plain, firstInterval, count);
-    return createCipheriv('aes-128-ecb', rpik, null).update(plain.subarray(0, count * 16));
-  },
+  rpis: (rpik: Uint8Array, firstInterval: number, count: number): Uint8Array =>
+    createCipheriv('aes-128-ecb', rpik, null).update(sharedPaddedData(firstInterval, count)),
 });

@@ -52,12 +52,16 @@ function scenario(keyCount: number, planted: number): { keys: TemporaryExposureK
   return { keys, heard };
 }
 
+// The script rules of the app's Content-Security-Policy: without them the worker could run code (eval) that
+// the real app refuses, and the figure would measure something phones cannot do.
+const APP_CSP = "default-src 'self'; script-src 'self'; worker-src 'self' blob:; connect-src 'self'";
+
 /** A tiny server for the browser: the worker bundle, signed export files, and an empty page. */
 async function serve(files: Map<string, { type: string; body: Uint8Array | string }>): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((request, response) => {
     const file = files.get(request.url ?? '');
     if (!file) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': file.type }).end(file.body);
+    response.writeHead(200, { 'content-type': file.type, 'content-security-policy': APP_CSP }).end(file.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as { port: number };

@@ -19,7 +19,7 @@ import {
 import type { Context } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
-import { chaffHook } from './chaff.js';
+import { ChaffTimer, chaffHook, chaffTiming } from './chaff.js';
 import { exportInfo, readExportFile, runExport } from './export.service.js';
 import { publishKeys } from './publish.service.js';
 import { listUnlinkedShares, shareMatch } from './shares.service.js';
@@ -31,6 +31,7 @@ const tags = ['exposure'];
 export function exposureRoutes(ctx: Context): FastifyPluginAsyncZod {
   // Codes are 8 digits: guessing is limited like signing in.
   const strict = { max: ctx.config.loginRateLimitPerMinute, timeWindow: 60_000 };
+  const chaff = new ChaffTimer();
   return async (app) => {
     app.post(
       '/api/v1/exposure/codes',
@@ -46,7 +47,8 @@ export function exposureRoutes(ctx: Context): FastifyPluginAsyncZod {
       '/api/v1/exposure/verify',
       {
         config: { access: 'public', rateLimit: strict },
-        preValidation: chaffHook(ctx, 'verify'),
+        preValidation: chaffHook(ctx, chaff, 'verify'),
+        onResponse: chaffTiming(chaff, 'verify'),
         schema: { tags, summary: 'Exchange a verification code for a token (once); `X-Chaff: 1` gets a decoy answer', body: exposureVerifyRequestSchema, response: { 200: exposureVerifyResponseSchema } },
       },
       async (request) => verifyCode(ctx, request.body.code),
@@ -55,7 +57,8 @@ export function exposureRoutes(ctx: Context): FastifyPluginAsyncZod {
       '/api/v1/exposure/certificate',
       {
         config: { access: 'public', rateLimit: strict },
-        preValidation: chaffHook(ctx, 'certificate'),
+        preValidation: chaffHook(ctx, chaff, 'certificate'),
+        onResponse: chaffTiming(chaff, 'certificate'),
         schema: { tags, summary: 'Exchange the token and the HMAC of your keys for a signed certificate (once); the keys themselves are not sent', body: exposureCertificateRequestSchema, response: { 200: exposureCertificateResponseSchema } },
       },
       async (request) => issueCertificate(ctx, request.body.token, request.body.ekeyhmac),
@@ -64,7 +67,8 @@ export function exposureRoutes(ctx: Context): FastifyPluginAsyncZod {
       '/api/v1/exposure/publish',
       {
         config: { access: 'public' },
-        preValidation: chaffHook(ctx, 'publish'),
+        preValidation: chaffHook(ctx, chaff, 'publish'),
+        onResponse: chaffTiming(chaff, 'publish'),
         schema: { tags, summary: 'Upload temporary exposure keys with a certificate; still-valid keys wait for expiry plus 2 hours; retrying with the same certificate changes nothing', body: exposurePublishSchema, response: { 200: exposurePublishResponseSchema } },
       },
       async (request) => publishKeys(ctx, request.body),

@@ -145,6 +145,10 @@ describe.each(TEST_DIALECTS)('Bluetooth verification codes and key upload on %s'
     const keys = phoneKeys(ctx.clock.now(), [1, 2, 3]);
     const published = await app.inject({ method: 'POST', url: '/api/v1/exposure/publish', headers: { 'x-chaff': '1' }, payload: { temporaryExposureKeys: wireKeys(keys), hmacKey: 'AAAA', verificationPayload: 'decoy' } });
     expect(published.json()).toEqual({ insertedExposures: 3, embargoedUntil: null });
+    // The app's own decoy carries no keys: it is answered like a typical upload, today's key held back.
+    const decoy = await app.inject({ method: 'POST', url: '/api/v1/exposure/publish', headers: { 'x-chaff': '1' }, payload: { temporaryExposureKeys: [], hmacKey: '', verificationPayload: '', padding: 'x'.repeat(100) } });
+    const endOfToday = (Math.floor(ctx.clock.now() / 86_400_000) + 1) * 86_400_000;
+    expect(decoy.json()).toEqual({ insertedExposures: 14, embargoedUntil: endOfToday + 2 * 3_600_000 });
     expect(await keyCount()).toBe(before);
     expect(await ctx.db.selectFrom('exposure_codes').select('used_at').execute()).toEqual(codes);
   });

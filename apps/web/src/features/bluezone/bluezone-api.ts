@@ -38,11 +38,18 @@ export const bluezoneApi = {
   findCase: (code: string) => api<{ items: Case[] }>('GET', `/api/v1/cases${query({ q: code, limit: 1 })}`),
 };
 
+/** Sends one decoy request; failures do not matter, nothing depends on the answer. */
+async function decoy(path: string, body: object, size: number): Promise<void> {
+  await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-chaff': '1' }, body: JSON.stringify(withPadding(body, size)) }).catch(() => undefined);
+}
+
 /**
- * A decoy upload (`X-Chaff: 1`), the same size as a real one: sent after exposure checks so that a real
- * upload cannot be picked out on the network. The server answers like a real upload and stores nothing.
+ * A decoy of the whole upload (`X-Chaff: 1`): code, certificate and keys, in the same order and padded to the
+ * same sizes as the real requests, sent after exposure checks so that a real upload cannot be picked out on
+ * the network by its sequence or sizes. The server answers like the real endpoints and stores nothing.
  */
 export async function sendDecoy(): Promise<void> {
-  const body = withPadding({ temporaryExposureKeys: [], hmacKey: '', verificationPayload: '' }, 4096);
-  await fetch('/api/v1/exposure/publish', { method: 'POST', headers: { 'content-type': 'application/json', 'x-chaff': '1' }, body: JSON.stringify(body) }).catch(() => undefined);
+  await decoy('/api/v1/exposure/verify', { code: '' }, 256);
+  await decoy('/api/v1/exposure/certificate', { token: '', ekeyhmac: '' }, 512);
+  await decoy('/api/v1/exposure/publish', { temporaryExposureKeys: [], hmacKey: '', verificationPayload: '' }, 4096);
 }
