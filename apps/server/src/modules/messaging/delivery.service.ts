@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel } from '@phongdich/core';
 import { newId, type Context } from '../../context.js';
 import type { ChannelSender } from './channels/channel.js';
+import { CAMPAIGN_TEST_TEMPLATE } from './messaging.templates.js';
 import { RateLimiter, retryAt, sendableAt } from './delivery.rules.js';
 import { claimDue, recordOutcomes, type Outcome, type OutboxRow } from './outbox.repository.js';
 import { providersOf } from './providers.js';
@@ -102,7 +103,8 @@ async function sendBatch(ctx: Context, sender: ChannelSender, limiter: RateLimit
 async function sendOne(ctx: Context, sender: ChannelSender, limiter: RateLimiter, row: OutboxRow): Promise<Outcome> {
   const m = ctx.config.messaging;
   const now = ctx.clock.now();
-  const allowedAt = sendableAt(now, row.template, m.mandatoryTemplates, m.quietHours);
+  const immediate = [...m.mandatoryTemplates, CAMPAIGN_TEST_TEMPLATE];
+  const allowedAt = sendableAt(now, row.template, immediate, m.quietHours);
   // A retry of a campaign message that comes due at night waits for the morning, uncounted.
   if (allowedAt > now) return { id: row.id, kind: 'retry', answer: row.provider_answer ?? 'waiting for the end of quiet hours', nextAttemptAt: allowedAt, counts: false };
   await limiter.take();
@@ -127,5 +129,5 @@ async function sendOne(ctx: Context, sender: ChannelSender, limiter: RateLimiter
     const why = result.permanent ? result.answer : `gave up after ${attempts} attempts: ${result.answer}`;
     return { id: row.id, kind: 'failed', answer: why.slice(0, 500) };
   }
-  return { id: row.id, kind: 'retry', answer: result.answer.slice(0, 500), nextAttemptAt: sendableAt(again, row.template, m.mandatoryTemplates, m.quietHours), counts: true };
+  return { id: row.id, kind: 'retry', answer: result.answer.slice(0, 500), nextAttemptAt: sendableAt(again, row.template, immediate, m.quietHours), counts: true };
 }
