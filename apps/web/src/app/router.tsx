@@ -37,6 +37,10 @@ import { LoginPage } from '../features/auth/login-page.js';
 import { AuditPage } from '../features/audit/audit-page.js';
 import { HomePage, PublicHome } from '../features/home/home-page.js';
 import { OutboxPage } from '../features/messaging/outbox-page.js';
+import { CampaignPage } from '../features/messaging/campaign-page.js';
+import { CampaignsPage } from '../features/messaging/campaigns-page.js';
+import { NewCampaignPage } from '../features/messaging/new-campaign-page.js';
+import { MessagePreferencesPanel } from '../features/messaging/preferences-panel.js';
 import { UnitsBrowser } from '../features/units/units-browser.js';
 import { UsersPage } from '../features/users/users-page.js';
 import { CheckpointCodePage, CheckpointPage } from '../features/checkpoint/checkpoint-page.js';
@@ -139,6 +143,7 @@ function Account() {
       {(current) => (
         <AccountPage
           me={current}
+          messages={current.user.phoneMasked || current.user.role === 'citizen' ? <MessagePreferencesPanel hasPhone={Boolean(current.user.phoneMasked)} /> : null}
           onPasswordChanged={() => void me.refetch()}
           onSignOut={() => {
             void session.signOut().then(() => navigate('/login', { replace: true }));
@@ -171,6 +176,11 @@ function rootOf(me: Me): string {
 function Place() {
   const { id } = useParams();
   return <Guard>{() => <PlacePage key={id} placeId={id ?? ''} />}</Guard>;
+}
+
+function Campaign() {
+  const { id } = useParams();
+  return <Guard roles={OFFICIAL_ROLES}>{() => <CampaignPage key={id} campaignId={id ?? ''} />}</Guard>;
 }
 
 function Assessment() {
@@ -311,6 +321,9 @@ const router = createBrowserRouter([
       { path: '/q/:token', element: <Checkpoint /> },
       { path: '/admin/users', element: <Guard roles={['admin']}>{(me) => <UsersPage homeUnitCode={me.homeUnitCode} />}</Guard> },
       { path: '/admin/audit', element: <Guard roles={['admin']}>{() => <AuditPage />}</Guard> },
+      { path: '/campaigns', element: <Guard roles={OFFICIAL_ROLES}>{() => <CampaignsPage />}</Guard> },
+      { path: '/campaigns/new', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <NewCampaignPage within={rootOf(me)} />}</Guard> },
+      { path: '/campaigns/:id', element: <Campaign /> },
       { path: '/admin/outbox', element: <Guard roles={['admin']}>{() => <OutboxPage />}</Guard> },
       { path: '/admin/guides', element: <Guard roles={['admin']}>{() => <GuidesEditPage />}</Guard> },
       { path: '*', element: <NotFound /> },

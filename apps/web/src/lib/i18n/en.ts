@@ -41,6 +41,7 @@ export const en: Messages = {
     users: 'Accounts',
     audit: 'Audit log',
     outbox: 'Outgoing messages',
+    campaigns: 'Message campaigns',
     account: 'My account',
     myPlaces: 'My places',
     places: 'Places',

@@ -40,6 +40,7 @@ export const vi = {
     users: 'Tài khoản',
     audit: 'Nhật ký truy cập',
     outbox: 'Tin nhắn đi',
+    campaigns: 'Chiến dịch tin nhắn',
     account: 'Tài khoản của tôi',
     myPlaces: 'Địa điểm của tôi',
     places: 'Địa điểm',
