@@ -74,7 +74,8 @@ describe.each(TEST_DIALECTS)('campaigns on %s', (dialect) => {
     const outsider = await signInCitizen(app, ctx, '0956200009');
     await post('/api/v1/declarations', outsider, { clientEventId: crypto.randomUUID(), declaration: declaration(elsewhere, '0956200009') });
     optedOut = citizens[2] as SignedIn;
-  });
+    // Four sign-ins and declarations: slow on a busy machine.
+  }, 60_000);
   afterAll(async () => {
     await closeProviders(ctx);
     await app.close();

@@ -75,15 +75,27 @@ async function drainChannel(ctx: Context, state: SenderState, channel: Channel, 
   // A batch is at most a few seconds of sending, so claims stay short and the rate holds across batches.
   const limit = Math.max(1, Math.min(ctx.config.messaging.batchSize, Math.ceil(perSecond * 5)));
   let total = 0;
+  // A batch's outcomes are written while the next batch is claimed and sent, so the provider is not
+  // left idle during the write. At most one write is in flight; its failure stops the loop.
+  let recording: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
+  const settle = async () => {
+    await recording;
+    if (failure) throw failure;
+  };
   do {
     const now = ctx.clock.now();
     const batch = await claimDue(ctx.db, ctx.dialect, { channel, holder: state.holder, now, until: now + CLAIM_MS, limit });
     if (batch.length === 0) break;
     const outcomes = await sendBatch(ctx, sender, limiter, batch);
-    await recordOutcomes(ctx.db, ctx.dialect, channel, state.holder, ctx.clock.now(), outcomes);
+    await settle();
+    recording = recordOutcomes(ctx.db, ctx.dialect, channel, state.holder, ctx.clock.now(), outcomes).catch((error: unknown) => {
+      failure = error;
+    });
     total += batch.length;
     if (batch.length < limit) break;
   } while (performance.now() < deadline);
+  await settle();
   return total;
 }
 
