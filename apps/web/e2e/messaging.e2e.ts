@@ -107,4 +107,16 @@ describe('messaging: a weekly reminder campaign to the citizens of a unit', () =
     await page.getByRole('link', { name: 'Danh sách chiến dịch' }).click();
     await page.getByRole('link', { name: 'Nhắc khai báo y tế hằng tuần' }).waitFor();
   }, 180_000);
+
+  it('the administrator sees the messages in the outbox, which provider each channel uses, and filters them', async () => {
+    const admin = await laptopPage(browser, server.baseUrl);
+    await signInAsStaff(admin, 'admin', server.adminPassword());
+    await admin.goto('/admin/outbox');
+    await admin.getByText('SMS: chưa cấu hình — ghi vào nhật ký máy chủ, tối đa 100 tin/giây').waitFor();
+    await admin.getByLabel('Trạng thái').selectOption('sent');
+    await admin.getByRole('cell', { name: 'campaign_test' }).waitFor();
+    expect(await admin.getByRole('cell', { name: 'campaign', exact: true }).count()).toBe(2);
+    expect(await admin.getByRole('cell', { name: /999$/ }).count()).toBeGreaterThan(0);
+    expect(await accessibilityProblems(admin)).toEqual([]);
+  }, 90_000);
 });

@@ -76,6 +76,14 @@ const vi = {
   optOutHelp: 'Cảnh báo tiếp xúc với người bệnh, nhắc khai báo khi đang theo dõi sức khỏe và mã xác thực vẫn luôn được gửi theo quy định.',
   optOutNoPhone: 'Tài khoản chưa có số điện thoại nên không nhận tin nhắn chiến dịch.',
   saved: 'Đã lưu.',
+  outboxProviders: 'Nhà cung cấp theo kênh',
+  outboxProvider: (channel: string, provider: string, perSecond: string) => `${channel}: ${provider === 'log' ? 'chưa cấu hình — ghi vào nhật ký máy chủ' : provider}, tối đa ${perSecond} tin/giây`,
+  outboxAllStatuses: 'Mọi trạng thái',
+  outboxAllChannels: 'Mọi kênh',
+  outboxAttempts: 'Lần thử',
+  outboxAnswer: 'Trả lời của nhà cung cấp',
+  outboxNext: (at: string) => `thử lại lúc ${at}`,
+  messageStatuses: { queued: 'Chờ gửi', sent: 'Đã gửi', delivered: 'Đã nhận', failed: 'Lỗi' } as Record<string, string>,
 };
 
 type MessagingText = typeof vi;
@@ -152,6 +160,14 @@ const en: MessagingText = {
   optOutHelp: 'Warnings about contact with a case, daily update reminders while under monitoring, and sign-in codes always come, as the law requires.',
   optOutNoPhone: 'Your account has no phone number, so it gets no campaign messages.',
   saved: 'Saved.',
+  outboxProviders: 'Provider per channel',
+  outboxProvider: (channel, provider, perSecond) => `${channel}: ${provider === 'log' ? 'not configured — written to the server log' : provider}, at most ${perSecond} messages/s`,
+  outboxAllStatuses: 'All statuses',
+  outboxAllChannels: 'All channels',
+  outboxAttempts: 'Attempts',
+  outboxAnswer: "Provider's answer",
+  outboxNext: (at) => `next try ${at}`,
+  messageStatuses: { queued: 'Waiting', sent: 'Sent', delivered: 'Delivered', failed: 'Failed' },
 };
 
 const TEXT: Record<Language, MessagingText> = { vi, en };

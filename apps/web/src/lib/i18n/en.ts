@@ -170,7 +170,6 @@ export const en: Messages = {
   },
   outbox: {
     title: 'Outgoing messages',
-    intro: 'No SMS provider is configured: messages are written to the server log and shown here.',
     channel: 'Channel',
     recipient: 'Recipient',
     template: 'Template',

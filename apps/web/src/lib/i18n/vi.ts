@@ -169,7 +169,6 @@ export const vi = {
   },
   outbox: {
     title: 'Tin nhắn đi',
-    intro: 'Chưa cấu hình nhà cung cấp SMS: tin nhắn được ghi vào nhật ký máy chủ và hiển thị tại đây.',
     channel: 'Kênh',
     recipient: 'Người nhận',
     template: 'Mẫu',
