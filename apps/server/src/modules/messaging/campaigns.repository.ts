@@ -56,3 +56,12 @@ export async function cancelQueuedOfCampaign(db: Db, campaignId: string, reason:
   const result = await db.updateTable('outbox').set({ status: 'failed', provider_answer: reason, locked_by: null, locked_until: null }).where('campaign_id', '=', campaignId).where('status', '=', 'queued').executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+// A paused campaign's queued messages wait this far in the future (year 9999) until it resumes.
+export const HELD_UNTIL = 253_402_300_799_000;
+
+/** Holds (or releases, at `until`) a campaign's messages not yet sent, so pausing stops them too. */
+export async function holdQueuedOfCampaign(db: Db, campaignId: string, until: number): Promise<number> {
+  const result = await db.updateTable('outbox').set({ next_attempt_at: until }).where('campaign_id', '=', campaignId).where('status', '=', 'queued').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -77,8 +77,9 @@ describe.each(TEST_DIALECTS)('campaigns on %s', (dialect) => {
     // Four sign-ins and declarations: slow on a busy machine.
   }, 60_000);
   afterAll(async () => {
+    if (!ctx) return;
     await closeProviders(ctx);
-    await app.close();
+    await app?.close();
     await ctx.cleanup();
   });
 
@@ -194,11 +195,15 @@ describe.each(TEST_DIALECTS)('campaigns on %s', (dialect) => {
     expect((await post(`/api/v1/campaigns/${campaign.id}/pause`, province, {})).json()).toMatchObject({ status: 'paused' });
     ctx.clock.advance(3 * 86_400_000);
     expect(await runDueCampaigns(ctx)).toBe(0);
+    // The messages of the run already queued wait too.
+    await deliverDueMessages(ctx);
+    expect((await campaignRows(campaign.id)).map((r) => r.status)).toEqual(['queued', 'queued']);
     await again();
     expect((await post(`/api/v1/campaigns/${campaign.id}/resume`, province, {})).json()).toMatchObject({ status: 'running' });
     expect(await runDueCampaigns(ctx)).toBe(1);
     // The runs missed while paused are skipped, not sent in a burst.
     expect(await runDueCampaigns(ctx)).toBe(0);
+    expect((await campaignRows(campaign.id)).every((r) => r.next_attempt_at <= ctx.clock.now())).toBe(true);
     const cancelled = (await post(`/api/v1/campaigns/${campaign.id}/cancel`, province, {})).json();
     expect(cancelled).toMatchObject({ status: 'cancelled', runsDone: 2, nextRunAt: null, totals: { recipients: 4, failed: 4, queued: 0 } });
     expect((await campaignRows(campaign.id)).every((r) => r.status === 'failed' && r.provider_answer === 'campaign cancelled')).toBe(true);

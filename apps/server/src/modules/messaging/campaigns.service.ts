@@ -1,4 +1,5 @@
 import {
+  deferPastQuietHours,
   parseRecipientList,
   recurrenceSchema,
   renderText,
@@ -24,7 +25,7 @@ import { scopeOf, unitInScope, type Scope } from '../../http/scope.js';
 import { recordAudit } from '../audit/index.js';
 import { unitTree } from '../units/index.js';
 import { listKind, resolveAudience } from './campaigns.audience.js';
-import { cancelQueuedOfCampaign, findCampaign, insertCampaign, listCampaignRows, runsOf, updateCampaign, type CampaignRow } from './campaigns.repository.js';
+import { HELD_UNTIL, cancelQueuedOfCampaign, findCampaign, holdQueuedOfCampaign, insertCampaign, listCampaignRows, runsOf, updateCampaign, type CampaignRow } from './campaigns.repository.js';
 import { NO_FIGURES, addFigures, campaignProblem, localDateText, plannedRuns, runFigures } from './campaigns.rules.js';
 import { maskRecipient } from './channels/log-channel.js';
 import { CAMPAIGN_TEST_TEMPLATE } from './messaging.templates.js';
@@ -211,7 +212,7 @@ export async function getCampaign(ctx: Context, actor: Actor, id: string): Promi
 const FINISHED = ['completed', 'cancelled'];
 
 /**
- * Pause holds the next runs (messages already queued still go); resume picks the schedule up again;
+ * Pause holds the next runs and the messages not yet sent; resume picks the schedule up again;
  * cancel stops future runs and withdraws the messages not yet sent, which are marked failed with the reason.
  */
 export async function changeCampaign(ctx: Context, actor: Actor, id: string, action: 'pause' | 'resume' | 'cancel'): Promise<CampaignDetail> {
@@ -219,8 +220,14 @@ export async function changeCampaign(ctx: Context, actor: Actor, id: string, act
   if (FINISHED.includes(row.status)) throw new AppError('campaign_finished');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (action === 'pause') await updateCampaign(trx, id, { status: 'paused' });
-    if (action === 'resume' && row.status === 'paused') await updateCampaign(trx, id, { status: row.runs_done > 0 ? 'running' : 'scheduled' });
+    if (action === 'pause') {
+      await updateCampaign(trx, id, { status: 'paused' });
+      await holdQueuedOfCampaign(trx, id, HELD_UNTIL);
+    }
+    if (action === 'resume' && row.status === 'paused') {
+      await updateCampaign(trx, id, { status: row.runs_done > 0 ? 'running' : 'scheduled' });
+      await holdQueuedOfCampaign(trx, id, deferPastQuietHours(now, ctx.config.messaging.quietHours));
+    }
     if (action === 'cancel') {
       await updateCampaign(trx, id, { status: 'cancelled', cancelled_at: now, cancelled_by: actor.userId, next_run_at: null });
       await cancelQueuedOfCampaign(trx, id, 'campaign cancelled');
