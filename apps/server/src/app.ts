@@ -18,7 +18,7 @@ import { casesRoutes } from './modules/cases/index.js';
 import { mapRoutes } from './modules/map/index.js';
 import { reportsRoutes } from './modules/reports/index.js';
 import { auditRoutes } from './modules/audit/index.js';
-import { messagingRoutes } from './modules/messaging/index.js';
+import { campaignsRoutes, messagingRoutes } from './modules/messaging/index.js';
 import { placesRoutes, pointsRoutes, targetsRoutes } from './modules/places/index.js';
 import { peopleRoutes } from './modules/people/index.js';
 import { presenceRoutes } from './modules/presence/index.js';
@@ -93,6 +93,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(usersRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(messagingRoutes(ctx));
+  await app.register(campaignsRoutes(ctx));
   await app.register(placesRoutes(ctx));
   await app.register(pointsRoutes(ctx));
   await app.register(targetsRoutes(ctx));

@@ -487,6 +487,8 @@ export interface ErrorBody {
   error: ErrorCode;
   message: string;
   field?: string;
+  /** What exactly was refused, when the code alone does not say (the unknown variables, the bad rows). */
+  details?: Record<string, unknown>;
 }
 
 export function errorMessage(code: ErrorCode, lang: Language): string {

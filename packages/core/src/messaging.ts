@@ -221,7 +221,9 @@ export function parseRecipientList(text: string, kind: 'phone' | 'email'): { rec
 
 export const listProblemSchema = z.object({ row: z.number().int(), value: z.string(), problem: z.enum(['phone_invalid', 'email_invalid', 'language_invalid']) });
 
-export const campaignStatusSchema = z.enum(['scheduled', 'running', 'completed', 'cancelled']);
+/** A campaign is scheduled until its first run, running between runs, paused by an official, then completed or cancelled. */
+export const campaignStatusSchema = z.enum(['scheduled', 'running', 'paused', 'completed', 'cancelled']);
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 
 export const runFiguresSchema = z.object({
   recipients: z.number().int(),
@@ -290,6 +292,11 @@ export const recipientListCheckSchema = z.object({
   problems: z.array(listProblemSchema),
 });
 
+/** A custom list checked row by row before a campaign is created. */
+export const recipientListInputSchema = z.strictObject({ channel: z.enum(CHANNELS), list: z.string().min(1).max(2_000_000) });
+
+export const testSendResultSchema = z.object({ recipientMasked: z.string(), messageId: z.string() });
+
 export const testSendInputSchema = z.strictObject({
   channel: z.enum(CHANNELS),
   template: campaignTemplateSchema,
@@ -298,6 +305,7 @@ export const testSendInputSchema = z.strictObject({
   phone: z.string().max(20).optional(),
   email: z.string().max(200).optional(),
 });
+export type TestSendInput = z.infer<typeof testSendInputSchema>;
 
 export const messagePreferencesSchema = z.object({
   campaignsOptOut: z.boolean(),

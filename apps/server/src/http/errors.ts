@@ -9,14 +9,17 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    options: { field?: string; detail?: string; headers?: Record<string, string> } = {},
+    options: { field?: string; detail?: string; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
   ) {
     super(options.detail ?? code);
     this.status = ERRORS[code].status;
     this.field = options.field;
     this.headers = options.headers;
+    this.details = options.details;
   }
   readonly field: string | undefined;
+  /** Sent to the client as `details`: the exact values refused (never personal data). */
+  readonly details: Record<string, unknown> | undefined;
   readonly headers: Record<string, string> | undefined;
 }
 
@@ -45,9 +48,10 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'invalid_input',
 };
 
-function send(reply: FastifyReply, code: ErrorCode, field?: string, message?: string): FastifyReply {
+function send(reply: FastifyReply, code: ErrorCode, field?: string, message?: string, details?: Record<string, unknown>): FastifyReply {
   const body: ErrorBody = { error: code, message: message ?? errorMessage(code, reply.request.lang) };
   if (field !== undefined && field !== '') body.field = field;
+  if (details) body.details = details;
   return reply.code(ERRORS[code].status).send(body);
 }
 
@@ -55,7 +59,7 @@ export function registerErrorHandling(app: FastifyInstance, ctx: Context): void 
   app.setErrorHandler((error: FastifyError | AppError | InvalidInput, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       if (error.headers) void reply.headers(error.headers);
-      return send(reply, error.code, error.field);
+      return send(reply, error.code, error.field, error.message !== error.code && error.details ? `${errorMessage(error.code, request.lang)} (${error.message})` : undefined, error.details);
     }
     if (error instanceof InvalidInput) {
       const first = describeIssues(error.issues, request.lang)[0];

@@ -1,5 +1,5 @@
 import { newId, type Context } from '../context.js';
-import { deliverDueMessages } from '../modules/messaging/index.js';
+import { deliverDueMessages, purgeOldMessages, remindMonitoredPeople, runDueCampaigns } from '../modules/messaging/index.js';
 import { purgeExpiredSessions } from '../modules/accounts/index.js';
 import { tryLease } from './lease.js';
 import { optimizeDatabase } from '../db/database.js';
@@ -18,6 +18,9 @@ export interface Job {
 
 export const JOBS: Job[] = [
   { name: 'outbox.deliver', everyMs: 2_000, run: (ctx) => deliverDueMessages(ctx) },
+  { name: 'campaigns.run', everyMs: 30_000, run: (ctx) => runDueCampaigns(ctx) },
+  { name: 'monitoring.daily_reminder', everyMs: 15 * 60_000, run: (ctx) => remindMonitoredPeople(ctx) },
+  { name: 'outbox.retention', everyMs: 3_600_000, run: (ctx) => purgeOldMessages(ctx) },
   { name: 'sessions.purge', everyMs: 3_600_000, run: (ctx) => purgeExpiredSessions(ctx) },
   { name: 'visits.auto_checkout', everyMs: 5 * 60_000, run: (ctx) => closeOverdueVisits(ctx) },
   { name: 'visits.retention', everyMs: 3_600_000, run: (ctx) => purgeOldVisits(ctx) },

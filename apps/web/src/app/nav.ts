@@ -50,6 +50,7 @@ export const NAV: NavItem[] = [
   { to: '/units', label: 'nav.units', roles: OFFICIALS },
   { to: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
+  { to: '/campaigns', label: 'nav.campaigns', roles: OFFICIALS },
   { to: '/admin/outbox', label: 'nav.outbox', roles: ['admin'] },
   { to: '/admin/integration', label: 'nav.integration', roles: ['admin'] },
   { to: '/admin/guides', label: 'nav.guidesEdit', roles: ['admin'] },

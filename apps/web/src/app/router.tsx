@@ -39,6 +39,10 @@ import { HomePage, PublicHome } from '../features/home/home-page.js';
 import { OutboxPage } from '../features/messaging/outbox-page.js';
 import { IntegrationPage } from '../features/integration/integration-page.js';
 import { LabWorklistPage } from '../features/integration/lab-worklist-page.js';
+import { CampaignPage } from '../features/messaging/campaign-page.js';
+import { CampaignsPage } from '../features/messaging/campaigns-page.js';
+import { NewCampaignPage } from '../features/messaging/new-campaign-page.js';
+import { MessagePreferencesPanel } from '../features/messaging/preferences-panel.js';
 import { UnitsBrowser } from '../features/units/units-browser.js';
 import { UsersPage } from '../features/users/users-page.js';
 import { CheckpointCodePage, CheckpointPage } from '../features/checkpoint/checkpoint-page.js';
@@ -145,6 +149,7 @@ function Account() {
       {(current) => (
         <AccountPage
           me={current}
+          messages={current.user.phoneMasked || current.user.role === 'citizen' ? <MessagePreferencesPanel hasPhone={Boolean(current.user.phoneMasked)} /> : null}
           onPasswordChanged={() => void me.refetch()}
           onSignOut={() => {
             void session.signOut().then(() => navigate('/login', { replace: true }));
@@ -177,6 +182,11 @@ function rootOf(me: Me): string {
 function Place() {
   const { id } = useParams();
   return <Guard>{() => <PlacePage key={id} placeId={id ?? ''} />}</Guard>;
+}
+
+function Campaign() {
+  const { id } = useParams();
+  return <Guard roles={OFFICIAL_ROLES}>{() => <CampaignPage key={id} campaignId={id ?? ''} />}</Guard>;
 }
 
 function Assessment() {
@@ -317,6 +327,9 @@ const router = createBrowserRouter([
       { path: '/q/:token', element: <Checkpoint /> },
       { path: '/admin/users', element: <Guard roles={['admin']}>{(me) => <UsersPage homeUnitCode={me.homeUnitCode} />}</Guard> },
       { path: '/admin/audit', element: <Guard roles={['admin']}>{() => <AuditPage />}</Guard> },
+      { path: '/campaigns', element: <Guard roles={OFFICIAL_ROLES}>{() => <CampaignsPage />}</Guard> },
+      { path: '/campaigns/new', element: <Guard roles={OFFICIAL_ROLES}>{(me) => <NewCampaignPage within={rootOf(me)} />}</Guard> },
+      { path: '/campaigns/:id', element: <Campaign /> },
       { path: '/admin/outbox', element: <Guard roles={['admin']}>{() => <OutboxPage />}</Guard> },
       { path: '/lab-results', element: <Guard roles={['health_official', 'admin']}>{() => <LabWorklistPage />}</Guard> },
       { path: '/admin/integration', element: <Guard roles={['admin']}>{(me) => <IntegrationPage homeUnitCode={me.homeUnitCode} />}</Guard> },

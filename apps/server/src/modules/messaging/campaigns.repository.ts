@@ -50,3 +50,18 @@ export function runsOf(db: Db, campaignIds: readonly string[]): Promise<RunRow[]
 export function unfinishedRuns(db: Db, startedBefore: number): Promise<RunRow[]> {
   return db.selectFrom('campaign_runs').selectAll().where('queued_at', 'is', null).where('started_at', '<', startedBefore).limit(20).execute();
 }
+
+/** Withdraws a campaign's messages not yet sent: they fail with the reason, so the figures add up. */
+export async function cancelQueuedOfCampaign(db: Db, campaignId: string, reason: string): Promise<number> {
+  const result = await db.updateTable('outbox').set({ status: 'failed', provider_answer: reason, locked_by: null, locked_until: null }).where('campaign_id', '=', campaignId).where('status', '=', 'queued').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+// A paused campaign's queued messages wait this far in the future (year 9999) until it resumes.
+export const HELD_UNTIL = 253_402_300_799_000;
+
+/** Holds (or releases, at `until`) a campaign's messages not yet sent, so pausing stops them too. */
+export async function holdQueuedOfCampaign(db: Db, campaignId: string, until: number): Promise<number> {
+  const result = await db.updateTable('outbox').set({ next_attempt_at: until }).where('campaign_id', '=', campaignId).where('status', '=', 'queued').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel } from '@phongdich/core';
 import { newId, type Context } from '../../context.js';
 import type { ChannelSender } from './channels/channel.js';
+import { CAMPAIGN_TEST_TEMPLATE } from './messaging.templates.js';
 import { RateLimiter, retryAt, sendableAt } from './delivery.rules.js';
 import { claimDue, recordOutcomes, type Outcome, type OutboxRow } from './outbox.repository.js';
 import { providersOf } from './providers.js';
@@ -74,15 +75,27 @@ async function drainChannel(ctx: Context, state: SenderState, channel: Channel, 
   // A batch is at most a few seconds of sending, so claims stay short and the rate holds across batches.
   const limit = Math.max(1, Math.min(ctx.config.messaging.batchSize, Math.ceil(perSecond * 5)));
   let total = 0;
+  // A batch's outcomes are written while the next batch is claimed and sent, so the provider is not
+  // left idle during the write. At most one write is in flight; its failure stops the loop.
+  let recording: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
+  const settle = async () => {
+    await recording;
+    if (failure) throw failure;
+  };
   do {
     const now = ctx.clock.now();
     const batch = await claimDue(ctx.db, ctx.dialect, { channel, holder: state.holder, now, until: now + CLAIM_MS, limit });
     if (batch.length === 0) break;
     const outcomes = await sendBatch(ctx, sender, limiter, batch);
-    await recordOutcomes(ctx.db, ctx.dialect, channel, state.holder, ctx.clock.now(), outcomes);
+    await settle();
+    recording = recordOutcomes(ctx.db, ctx.dialect, channel, state.holder, ctx.clock.now(), outcomes).catch((error: unknown) => {
+      failure = error;
+    });
     total += batch.length;
     if (batch.length < limit) break;
   } while (performance.now() < deadline);
+  await settle();
   return total;
 }
 
@@ -102,7 +115,8 @@ async function sendBatch(ctx: Context, sender: ChannelSender, limiter: RateLimit
 async function sendOne(ctx: Context, sender: ChannelSender, limiter: RateLimiter, row: OutboxRow): Promise<Outcome> {
   const m = ctx.config.messaging;
   const now = ctx.clock.now();
-  const allowedAt = sendableAt(now, row.template, m.mandatoryTemplates, m.quietHours);
+  const immediate = [...m.mandatoryTemplates, CAMPAIGN_TEST_TEMPLATE];
+  const allowedAt = sendableAt(now, row.template, immediate, m.quietHours);
   // A retry of a campaign message that comes due at night waits for the morning, uncounted.
   if (allowedAt > now) return { id: row.id, kind: 'retry', answer: row.provider_answer ?? 'waiting for the end of quiet hours', nextAttemptAt: allowedAt, counts: false };
   await limiter.take();
@@ -127,5 +141,5 @@ async function sendOne(ctx: Context, sender: ChannelSender, limiter: RateLimiter
     const why = result.permanent ? result.answer : `gave up after ${attempts} attempts: ${result.answer}`;
     return { id: row.id, kind: 'failed', answer: why.slice(0, 500) };
   }
-  return { id: row.id, kind: 'retry', answer: result.answer.slice(0, 500), nextAttemptAt: sendableAt(again, row.template, m.mandatoryTemplates, m.quietHours), counts: true };
+  return { id: row.id, kind: 'retry', answer: result.answer.slice(0, 500), nextAttemptAt: sendableAt(again, row.template, immediate, m.quietHours), counts: true };
 }

@@ -2,3 +2,7 @@ export { enqueueMessage, listOutbox, type OutgoingMessage, type OutboxView } fro
 export { deliverDueMessages } from './delivery.service.js';
 export { closeProviders } from './providers.js';
 export { messagingRoutes } from './messaging.routes.js';
+export { campaignsRoutes } from './campaigns.routes.js';
+export { runDueCampaigns } from './campaigns.job.js';
+export { remindMonitoredPeople } from './reminders.js';
+export { purgeOldMessages } from './privacy.js';

@@ -99,8 +99,13 @@ export async function recordOutcomes(db: Kysely<Database>, dialect: Dialect, cha
       }
     };
     const sent = outcomes.filter((o) => o.kind === 'sent');
-    for (const group of groupBy(sent, (o) => `${o.answer}\u0000${o.parts ?? ''}`).values()) {
-      await update(group.map((o) => o.id), { status: 'sent', sent_at: now, provider_answer: group[0]?.answer ?? null, parts: group[0]?.parts ?? null }, true);
+    // Each accepted message has its own answer (the SMSC's message id): one UPDATE per chunk sets them
+    // all with a CASE, not one statement per message, which would cap the sender at the database's pace.
+    for (const group of groupBy(sent, (o) => `${o.parts ?? ''}`).values()) {
+      for (const part of chunks(group)) {
+        const answers = sql<string>`case id ${sql.join(part.map((o) => sql`when ${o.id} then ${o.answer}`), sql` `)} end`;
+        await update(part.map((o) => o.id), { status: 'sent', sent_at: now, provider_answer: answers, parts: part[0]?.parts ?? null }, true);
+      }
     }
     const delivered = outcomes.filter((o) => o.kind === 'delivered');
     for (const group of groupBy(delivered, (o) => o.answer).values()) {

@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordChangeSchema, type Me } from '@phongdich/core';
 import { Alert, Button, Page, TextField } from '../../components/ui.js';
 import { api } from '../../lib/api.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 
-export function AccountPage({ me, onSignOut, onPasswordChanged }: { me: Me; onSignOut: () => void; onPasswordChanged: () => void }) {
+/** `messages`: the account's message choices, composed in by the app (features do not import each other). */
+export function AccountPage({ me, onSignOut, onPasswordChanged, messages }: { me: Me; onSignOut: () => void; onPasswordChanged: () => void; messages?: ReactNode }) {
   const { t } = useTranslation();
   const unit = me.scopeUnit;
   return (
@@ -38,6 +39,7 @@ export function AccountPage({ me, onSignOut, onPasswordChanged }: { me: Me; onSi
           </>
         )}
       </dl>
+      {messages}
       {me.user.username && <PasswordChange mustChange={me.user.mustChangePassword} onChanged={onPasswordChanged} />}
       <Button variant="secondary" onClick={onSignOut}>
         {t('nav.signOut')}

@@ -43,6 +43,7 @@ export const en: Messages = {
     outbox: 'Outgoing messages',
     integration: 'Connected systems',
     labResults: 'Lab results',
+    campaigns: 'Message campaigns',
     account: 'My account',
     myPlaces: 'My places',
     places: 'Places',
@@ -255,7 +256,6 @@ export const en: Messages = {
   },
   outbox: {
     title: 'Outgoing messages',
-    intro: 'No SMS provider is configured: messages are written to the server log and shown here.',
     channel: 'Channel',
     recipient: 'Recipient',
     template: 'Template',

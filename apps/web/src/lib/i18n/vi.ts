@@ -42,6 +42,7 @@ export const vi = {
     outbox: 'Tin nhắn đi',
     integration: 'Kết nối hệ thống',
     labResults: 'Kết quả xét nghiệm',
+    campaigns: 'Chiến dịch tin nhắn',
     account: 'Tài khoản của tôi',
     myPlaces: 'Địa điểm của tôi',
     places: 'Địa điểm',
@@ -254,7 +255,6 @@ export const vi = {
   },
   outbox: {
     title: 'Tin nhắn đi',
-    intro: 'Chưa cấu hình nhà cung cấp SMS: tin nhắn được ghi vào nhật ký máy chủ và hiển thị tại đây.',
     channel: 'Kênh',
     recipient: 'Người nhận',
     template: 'Mẫu',
