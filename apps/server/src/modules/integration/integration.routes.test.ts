@@ -513,6 +513,18 @@ describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits,
     }
   });
 
+  it('refuses, at start-up, a FHIR route that does not declare who may call it', async () => {
+    const { buildApp } = await import('../../app.js');
+    const bare = await buildApp(ctx, { serveWebApp: false });
+    await bare.register(async (fhir) => {
+      fhir.get('/Undeclared', async () => ({}));
+    }, { prefix: '/fhir' }).ready().then(
+      () => expect.fail('an undeclared /fhir route was accepted'),
+      (error: Error) => expect(error.message).toMatch(/declares no access/),
+    );
+    await bare.close();
+  });
+
   it('lists the integration routes in the OpenAPI document', async () => {
     const paths = Object.keys((await app.inject({ url: '/openapi.json' })).json().paths);
     expect(paths).toEqual(expect.arrayContaining(['/api/v1/integration/api-keys', '/api/v1/integration/feed', '/api/v1/integration/lab-results/{id}/resolve', '/api/v1/integration/aggregates/dhis2', '/fhir/Condition/{id}/$everything', '/fhir/metadata']));
