@@ -490,6 +490,35 @@ describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits,
     expect(audited.map((a) => `visit-${a.subject_id}`)).toEqual([encounters[0].id]);
   });
 
+  it('puts a flagged declaration on the feed (ids only), and matches a lab result by the ID number declared', async () => {
+    const feed = (await app.inject({ method: 'POST', url: '/api/v1/integration/api-keys', headers: admin.headers, payload: { name: 'Giám sát tờ khai', unitCode: '19', permissions: ['feed.read'] } })).json().secret as string;
+    const feverish = await signInCitizen(app, ctx, '0955000555');
+    const declaration = {
+      formVersion: 'domestic@1',
+      declaredFor: 'self',
+      person: { fullName: 'Lò Văn Sốt', idType: 'cccd', idNumber: '006190009999', birthYear: 1990, gender: 'male', nationality: 'VN', phone: '0955000555', address: { provinceCode: '19', communeCode: '01843', street: 'Tổ 5' } },
+      visitedPlaces: 'Hà Nội',
+      visitedUnits: [],
+      visitedCountries: [],
+      symptoms: ['fever'],
+      contactWithCase: false,
+      contactWithTraveller: false,
+      contactWithSymptomatic: false,
+      chronicConditions: [],
+    };
+    const submitted = await app.inject({ method: 'POST', url: '/api/v1/declarations', headers: feverish.headers, payload: { clientEventId: crypto.randomUUID(), declaration } });
+    expect(submitted.json()).toMatchObject({ flagged: true });
+    const events = (await app.inject({ url: '/api/v1/integration/feed?types=declaration.flagged', headers: { authorization: `Bearer ${feed}` } })).json().items as Json[];
+    expect(events).toEqual([expect.objectContaining({ type: 'declaration.flagged', unitCode: '01843', data: expect.objectContaining({ reasons: ['any_symptom'], patient: `Patient/${feverish.userId}` }) })]);
+    expect(JSON.stringify(events)).not.toMatch(/Lò Văn Sốt|0955000555|006190009999/);
+
+    // No phone from the laboratory: the ID number in the declaration finds the person.
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Observation', status: 'final', identifier: [{ system: 'urn:lab:bk', value: 'ID-1' }], code: { text: 'RT-PCR' }, subject: { identifier: { system: ID_NUMBER_SYSTEM, value: '006190009999' }, display: 'Lò Văn Sốt' }, effectiveDateTime: localDateOf(ctx.clock.now()), valueString: 'positive' } }] };
+    expect((await sendLab(bundle)).statusCode).toBe(200);
+    const stored = await ctx.db.selectFrom('lab_results').select(['matched_by', 'person_id', 'status']).where('result_id', '=', 'ID-1').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ matched_by: 'id_number', person_id: feverish.userId, status: 'applied' });
+  });
+
   it('stops the deliveries of a revoked key, even those already queued', async () => {
     const received: string[] = [];
     const receiver = http.createServer((request, response) => {
