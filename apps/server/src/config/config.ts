@@ -77,6 +77,7 @@ const schema = z.object({
   EXPOSURE_KEY_RETENTION_DAYS: int(1, 30).default(14),
   EXPOSURE_SIGNING_KEY_DAYS: int(1, 3650).default(90),
   LAB_RESULTS_AUTO_APPLY: flag.default(false),
+  FHIR_SHARE_VISITS: flag.default(false),
   WEBHOOK_MAX_ATTEMPTS: int(1, 50).default(12),
   WEBHOOK_TIMEOUT_SECONDS: int(1, 120).default(10),
   WEBHOOK_ALLOW_HTTP: flag.default(false),
@@ -258,6 +259,8 @@ export interface Config {
   exposureSigningKeyMs: number;
   /** Matched lab results change cases at once, instead of waiting for a health official on the worklist. */
   labResultsAutoApply: boolean;
+  /** Whether a case's FHIR Bundle carries its check-ins while infectious (Encounter + Location): off unless the health department's rules allow it. */
+  fhirShareVisits: boolean;
   /** Webhook deliveries are retried with backoff up to this many attempts. */
   webhookMaxAttempts: number;
   webhookTimeoutMs: number;
@@ -380,6 +383,7 @@ export function loadConfig(env: Environment): Readonly<Config> {
     exposureKeyRetentionDays: e.EXPOSURE_KEY_RETENTION_DAYS,
     exposureSigningKeyMs: e.EXPOSURE_SIGNING_KEY_DAYS * 86_400_000,
     labResultsAutoApply: e.LAB_RESULTS_AUTO_APPLY,
+    fhirShareVisits: e.FHIR_SHARE_VISITS,
     webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
     webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-places.js';
@@ -31,14 +31,14 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
-/**
- * Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock).
- * `schema` names the PostgreSQL schema the connection's search_path points at: without it Kysely looks for
- * its migration tables in every schema, and takes another schema's tables for its own.
- */
-export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
+/** Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock). */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   // Capabilities are built side by side, so a database may have run a later-numbered migration before an
   // earlier-numbered one landed; each migration touches only its own tables, so order between them is free.
+  // Kysely looks for its migration tables in every schema of the database unless told which one: with
+  // several schemas in one PostgreSQL database (one per test file, or per installation) another schema's
+  // kysely_migration would be taken for ours and the lock table never created here.
+  const schema = db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

@@ -59,14 +59,15 @@ export function actorOf(request: FastifyRequest): Actor {
 
 /**
  * Resolves the session cookie, then enforces the route's declared access and, for cookie-authenticated
- * writes, the CSRF header. Routes under /api without a declaration are refused at start-up (fail closed).
+ * writes, the CSRF header. Routes under /api and /fhir without a declaration are refused at start-up (fail closed).
  */
 export function registerAuth(app: FastifyInstance, ctx: Context): void {
   app.decorateRequest('session', null);
   app.decorateRequest('apiKey', null);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
+    // The FHIR API serves personal data to other systems: it fails closed like /api.
+    if ((route.url.startsWith('/api/') || route.url.startsWith('/fhir/')) && route.config?.access === undefined) {
       throw new Error(`route ${route.method} ${route.url} declares no access`);
     }
   });

@@ -27,7 +27,7 @@ const RESOURCES: CapabilityStatementRestResource[] = [
       param('clinical-status', 'token', 'active | resolved'),
       param('_count', 'number', 'Page size, at most 200'),
     ],
-    operation: [{ name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything', documentation: 'GET /fhir/Condition/{id}/$everything: the case, its patient, its tests and declared symptoms, the List of its contacts and their Patients, as a collection Bundle.' }],
+    operation: [{ name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything', documentation: 'GET /fhir/Condition/{id}/$everything: the case, its patient, its tests and declared symptoms, the List of its contacts and their Patients, as a collection Bundle; where the installation shares them, Encounters of its check-ins while infectious with their Locations.' }],
   },
   {
     type: 'Observation',

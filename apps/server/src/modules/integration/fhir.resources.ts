@@ -1,4 +1,4 @@
-import type { Bundle, BundleEntry, Condition, Extension, List, ListEntry, Location, Observation, OperationOutcome, Patient, Reference, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, Condition, Encounter, Extension, List, ListEntry, Location, Observation, OperationOutcome, Patient, Reference, Resource } from '@medplum/fhirtypes';
 import { DAILY_SYMPTOMS, DOMESTIC_SYMPTOMS, ENTRY_SYMPTOMS, maskName } from '@phongdich/core';
 import {
   CASE_CODE_SYSTEM,
@@ -177,6 +177,31 @@ export function toLocation(p: PlaceSource): Location {
     type: [{ coding: [{ system: PLACE_TYPE_SYSTEM, code: p.type }], text: p.type }],
     address: { city: p.communeName, country: 'VN' },
     ...(p.lat !== null && p.lon !== null ? { position: { latitude: p.lat, longitude: p.lon } } : {}),
+  };
+}
+
+export interface VisitSource {
+  id: string;
+  personId: string;
+  caseId: string;
+  placeId: string;
+  placeName: string;
+  checkedInAt: number;
+  checkedOutAt: number | null;
+}
+
+/** A check-in at a place as an Encounter of the case's patient: where and when, for the receiving system's own tracing. */
+export function toVisitEncounter(v: VisitSource): Encounter {
+  return {
+    resourceType: 'Encounter',
+    id: `visit-${v.id}`,
+    status: v.checkedOutAt === null ? 'in-progress' : 'finished',
+    // A check-in is not care: "field" is the closest R4 ActCode for an encounter away from a facility.
+    class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'FLD', display: 'field' },
+    subject: { reference: `Patient/${v.personId}` },
+    period: { start: new Date(v.checkedInAt).toISOString(), ...(v.checkedOutAt !== null ? { end: new Date(v.checkedOutAt).toISOString() } : {}) },
+    location: [{ location: { reference: `Location/${v.placeId}`, display: v.placeName } }],
+    reasonReference: [{ reference: `Condition/${v.caseId}` }],
   };
 }
 

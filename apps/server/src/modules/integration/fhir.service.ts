@@ -1,5 +1,5 @@
 import type { Bundle, Condition, List, Location, Observation, Patient, Resource } from '@medplum/fhirtypes';
-import { normalizePhone } from '@phongdich/core';
+import { infectiousWindow, normalizePhone } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import { newId, type Context } from '../../context.js';
 import { AppError } from '../../http/errors.js';
@@ -9,6 +9,7 @@ import { recordPersonalDataRead } from '../audit/index.js';
 import { casesForExchange, contactsForExchange, contactsOfPeople, type CaseForExchange, type ContactForExchange } from '../cases/index.js';
 import { declaredPeople, subjectOfDeclaration, subjectsByIdNumber, symptomReports } from '../declarations/index.js';
 import { findActivePlacesByName, placeBasics, type PlaceBasics } from '../places/index.js';
+import { visitsOfPersonBetween } from '../presence/index.js';
 import { unitTree } from '../units/index.js';
 import { CASE_CODE_SYSTEM, ID_NUMBER_SYSTEM } from './fhir.systems.js';
 import {
@@ -20,6 +21,7 @@ import {
   toLocation,
   toPatient,
   toSymptomObservation,
+  toVisitEncounter,
   type PatientSource,
 } from './fhir.resources.js';
 import { findLabResult, resultsOfPeople, type LabResultRow } from './lab-results.repository.js';
@@ -177,10 +179,16 @@ export async function conditionEverything(ctx: Context, actor: Actor, id: string
   const people = [found.personId, ...contacts.flatMap((c) => (c.personId ? [c.personId] : []))];
   const labs = await labEvidence(ctx, found.personId);
   const symptoms = await symptomReports(ctx, [found.personId], 20);
+  const visits = ctx.config.fhirShareVisits ? await infectiousVisits(ctx, found) : { encounters: [], places: [] };
   await recordPersonalDataRead(
     ctx,
     actor,
-    [{ type: 'case', id: found.id, unitCode: found.communeCode }, ...contacts.map((c) => ({ type: 'contact', id: c.id, unitCode: c.communeCode })), ...[...new Set(people)].map((p) => ({ type: 'person', id: p }))],
+    [
+      { type: 'case', id: found.id, unitCode: found.communeCode },
+      ...contacts.map((c) => ({ type: 'contact', id: c.id, unitCode: c.communeCode })),
+      ...[...new Set(people)].map((p) => ({ type: 'person', id: p })),
+      ...visits.encounters.map((e) => ({ type: 'visit', id: (e.id as string).slice('visit-'.length), unitCode: found.communeCode })),
+    ],
     'fhir.Condition.everything',
   );
   const resources: Resource[] = [
@@ -189,8 +197,22 @@ export async function conditionEverything(ctx: Context, actor: Actor, id: string
     ...labs.map(labObservation),
     ...symptoms.map(toSymptomObservation),
     contactList(ctx, found, contacts),
+    ...visits.encounters,
+    ...visits.places,
   ];
   return collectionBundle(base(ctx), newId(ctx), ctx.clock.now(), resources);
+}
+
+/** The case's check-ins while infectious (FHIR_SHARE_VISITS), as Encounters, with their places as Locations. */
+async function infectiousVisits(ctx: Context, found: CaseForExchange) {
+  const window = infectiousWindow({ onsetDate: found.onsetDate, testDate: found.testDate, isolationDate: found.isolationDate, createdAt: found.createdAt }, { daysBefore: ctx.config.infectiousDaysBefore }, ctx.clock.now());
+  // A visit that began the day before the window may still overlap it.
+  const visits = (await visitsOfPersonBetween(ctx, found.personId, window.from - 86_400_000, window.until + 1)).filter((v) => (v.checkedOutAt ?? v.checkedInAt) >= window.from && v.checkedInAt <= window.until);
+  const places = await placeBasics(ctx, [...new Set(visits.map((v) => v.placeId))]);
+  return {
+    encounters: visits.map((v) => toVisitEncounter({ id: v.id, personId: found.personId, caseId: found.id, placeId: v.placeId, placeName: places.get(v.placeId)?.name ?? '', checkedInAt: v.checkedInAt, checkedOutAt: v.checkedOutAt })),
+    places: [...places.values()].map(location),
+  };
 }
 
 export async function readObservation(ctx: Context, actor: Actor, id: string): Promise<Observation> {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -252,6 +253,8 @@ describe.each(TEST_DIALECTS)('integration for other systems over loopback HTTP o
     expect(condition.verificationStatus.coding[0].code).toBe('unconfirmed');
     const list = resources.find((r) => r.resourceType === 'List');
     expect(list.entry).toHaveLength(1);
+    // Check-ins are shared only where FHIR_SHARE_VISITS allows it (off by default).
+    expect(resources.some((r) => r.resourceType === 'Encounter')).toBe(false);
     expect(resources.filter((r) => r.resourceType === 'Patient').map((p) => p.id).sort()).toEqual([suspected.personId, list.entry[0].item.reference.replace(/^(Patient|RelatedPerson)\//, '')].sort());
 
     const contacts = await call('GET', `/fhir/List/contacts-${suspected.id}`, { headers: bearer(cdcKey) });
@@ -429,7 +432,7 @@ describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits,
   });
 
   beforeAll(async () => {
-    ctx = await createTestContext(dialect, { LAB_RESULTS_AUTO_APPLY: 'true', RATE_LIMIT_PER_MINUTE: '40' });
+    ctx = await createTestContext(dialect, { LAB_RESULTS_AUTO_APPLY: 'true', FHIR_SHARE_VISITS: 'true', RATE_LIMIT_PER_MINUTE: '60' });
     app = await createTestApp(ctx);
     admin = await signIn(app, await createTestAccount(ctx, 'admin'));
     health = await signIn(app, await createTestAccount(ctx, 'health_official', { unitCode: '19' }));
@@ -457,6 +460,65 @@ describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits,
     expect((await app.inject({ url: '/api/v1/integration/lab-results', headers: health.headers })).json().items).toEqual([]);
   });
 
+  it('adds the case’s check-ins while infectious as Encounters at Locations when FHIR_SHARE_VISITS allows it', async () => {
+    const place = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/places',
+        headers: health.headers,
+        payload: { name: 'Chợ Đêm', type: 'market', sector: 'health', communeCode: '01843', streetAddress: 'Trung tâm', location: { lat: 22.1468, lon: 105.8346 }, contactName: 'Ban quản lý', contactPhone: '0912000000', points: ['Cổng chính'] },
+      })
+    ).json();
+    const citizen = await signInCitizen(app, ctx, '0955000444');
+    const scan = () => app.inject({ method: 'POST', url: '/api/v1/scans', headers: citizen.headers, payload: { clientEventId: crypto.randomUUID(), scannedAt: ctx.clock.now(), token: place.points[0].url.split('/q/')[1] } });
+    expect((await scan()).statusCode).toBeLessThan(300);
+    ctx.clock.advance(30 * 60_000);
+    expect((await scan()).statusCode).toBeLessThan(300);
+    ctx.clock.advance(60 * 60_000);
+    const registered = (await app.inject({ method: 'POST', url: '/api/v1/cases', headers: health.headers, payload: { phone: '0955000444', fullName: 'Bùi Thị Đi Chợ', communeCode: '01843', classification: 'confirmed', onsetDate: localDateOf(ctx.clock.now()) } })).json();
+
+    const bundle = (await app.inject({ url: `/fhir/Condition/${registered.id}/$everything`, headers: { authorization: `Bearer ${labKey}` } })).json();
+    expect(fhirSchema.validate(bundle)).toEqual([]);
+    const resources = (bundle.entry as Json[]).map((e) => e.resource);
+    const encounters = resources.filter((r) => r.resourceType === 'Encounter');
+    expect(encounters).toEqual([
+      expect.objectContaining({ status: 'finished', subject: { reference: `Patient/${citizen.userId}` }, location: [{ location: { reference: `Location/${place.id}`, display: 'Chợ Đêm' } }], reasonReference: [{ reference: `Condition/${registered.id}` }] }),
+    ]);
+    expect(Date.parse(encounters[0].period.end) - Date.parse(encounters[0].period.start)).toBe(30 * 60_000);
+    expect(resources.filter((r) => r.resourceType === 'Location').map((r) => r.id)).toEqual([place.id]);
+    const audited = await ctx.db.selectFrom('audit_log').select('subject_id').where('subject_type', '=', 'visit').where('actor_id', '=', `apikey:${labKeyId}`).execute();
+    expect(audited.map((a) => `visit-${a.subject_id}`)).toEqual([encounters[0].id]);
+  });
+
+  it('puts a flagged declaration on the feed (ids only), and matches a lab result by the ID number declared', async () => {
+    const feed = (await app.inject({ method: 'POST', url: '/api/v1/integration/api-keys', headers: admin.headers, payload: { name: 'Giám sát tờ khai', unitCode: '19', permissions: ['feed.read'] } })).json().secret as string;
+    const feverish = await signInCitizen(app, ctx, '0955000555');
+    const declaration = {
+      formVersion: 'domestic@1',
+      declaredFor: 'self',
+      person: { fullName: 'Lò Văn Sốt', idType: 'cccd', idNumber: '006190009999', birthYear: 1990, gender: 'male', nationality: 'VN', phone: '0955000555', address: { provinceCode: '19', communeCode: '01843', street: 'Tổ 5' } },
+      visitedPlaces: 'Hà Nội',
+      visitedUnits: [],
+      visitedCountries: [],
+      symptoms: ['fever'],
+      contactWithCase: false,
+      contactWithTraveller: false,
+      contactWithSymptomatic: false,
+      chronicConditions: [],
+    };
+    const submitted = await app.inject({ method: 'POST', url: '/api/v1/declarations', headers: feverish.headers, payload: { clientEventId: crypto.randomUUID(), declaration } });
+    expect(submitted.json()).toMatchObject({ flagged: true });
+    const events = (await app.inject({ url: '/api/v1/integration/feed?types=declaration.flagged', headers: { authorization: `Bearer ${feed}` } })).json().items as Json[];
+    expect(events).toEqual([expect.objectContaining({ type: 'declaration.flagged', unitCode: '01843', data: expect.objectContaining({ reasons: ['any_symptom'], patient: `Patient/${feverish.userId}` }) })]);
+    expect(JSON.stringify(events)).not.toMatch(/Lò Văn Sốt|0955000555|006190009999/);
+
+    // No phone from the laboratory: the ID number in the declaration finds the person.
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Observation', status: 'final', identifier: [{ system: 'urn:lab:bk', value: 'ID-1' }], code: { text: 'RT-PCR' }, subject: { identifier: { system: ID_NUMBER_SYSTEM, value: '006190009999' }, display: 'Lò Văn Sốt' }, effectiveDateTime: localDateOf(ctx.clock.now()), valueString: 'positive' } }] };
+    expect((await sendLab(bundle)).statusCode).toBe(200);
+    const stored = await ctx.db.selectFrom('lab_results').select(['matched_by', 'person_id', 'status']).where('result_id', '=', 'ID-1').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ matched_by: 'id_number', person_id: feverish.userId, status: 'applied' });
+  });
+
   it('stops the deliveries of a revoked key, even those already queued', async () => {
     const received: string[] = [];
     const receiver = http.createServer((request, response) => {
@@ -480,6 +542,18 @@ describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits,
     }
   });
 
+  it('refuses, at start-up, a FHIR route that does not declare who may call it', async () => {
+    const { buildApp } = await import('../../app.js');
+    const bare = await buildApp(ctx, { serveWebApp: false });
+    await bare.register(async (fhir) => {
+      fhir.get('/Undeclared', async () => ({}));
+    }, { prefix: '/fhir' }).ready().then(
+      () => expect.fail('an undeclared /fhir route was accepted'),
+      (error: Error) => expect(error.message).toMatch(/declares no access/),
+    );
+    await bare.close();
+  });
+
   it('lists the integration routes in the OpenAPI document', async () => {
     const paths = Object.keys((await app.inject({ url: '/openapi.json' })).json().paths);
     expect(paths).toEqual(expect.arrayContaining(['/api/v1/integration/api-keys', '/api/v1/integration/feed', '/api/v1/integration/lab-results/{id}/resolve', '/api/v1/integration/aggregates/dhis2', '/fhir/Condition/{id}/$everything', '/fhir/metadata']));
@@ -487,7 +561,7 @@ describe.each(TEST_DIALECTS)('lab results applied at once, and FHIR rate limits,
 
   it('rate-limits /fhir like the API, answering an OperationOutcome', async () => {
     let last = await app.inject({ url: '/fhir/metadata' });
-    for (let i = 0; i < 45 && last.statusCode === 200; i += 1) last = await app.inject({ url: '/fhir/metadata' });
+    for (let i = 0; i < 65 && last.statusCode === 200; i += 1) last = await app.inject({ url: '/fhir/metadata' });
     expect(last.statusCode).toBe(429);
     expect(last.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'throttled' }] });
   });
