@@ -150,6 +150,10 @@ describe.each(TEST_DIALECTS)('campaigns on %s', (dialect) => {
     expect(empty.json()).toMatchObject({ error: 'audience_empty' });
     const foreign = await post('/api/v1/campaigns/preview', commune, weekly({ audience: { kind: 'citizens', unitCode: otherDistrict } }));
     expect(foreign.statusCode).toBe(403);
+    const schools = await signIn(app, await createTestAccount(ctx, 'official', { unitCode: '01843', sector: 'education' }));
+    const allSectors = await post('/api/v1/campaigns/preview', schools, weekly({ audience: { kind: 'place_owners', unitCode: '01843', sector: null } }));
+    expect(allSectors.json()).toMatchObject({ error: 'out_of_scope', field: 'audience.sector' });
+    expect((await post('/api/v1/campaigns/preview', schools, weekly({ audience: { kind: 'place_owners', unitCode: '01843', sector: 'education' } }))).statusCode).toBe(200);
     const citizen = await post('/api/v1/campaigns/preview', optedOut, weekly());
     expect(citizen.statusCode).toBe(403);
   });
