@@ -15,7 +15,7 @@ export function findCampaign(db: Db, id: string): Promise<CampaignRow | undefine
 }
 
 export function listCampaignRows(db: Db, limit: number): Promise<CampaignRow[]> {
-  return db.selectFrom('campaigns').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+  return db.selectFrom('campaigns').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
 export async function updateCampaign(db: Db, id: string, changes: Partial<CampaignRow>): Promise<void> {

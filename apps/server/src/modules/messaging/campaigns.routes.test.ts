@@ -131,11 +131,29 @@ describe.each(TEST_DIALECTS)('campaigns on %s', (dialect) => {
     expect(refused.json()).toMatchObject({ error: 'custom_list_invalid', field: 'audience.list', details: { rows: [{ row: 3 }, { row: 5 }] } });
   });
 
+  it('sends a custom list in each row\'s language, skipping a listed phone that opted out', async () => {
+    await again();
+    const list = 'phone;language\n0912 345 601;vi\n0912 345 602;en\n0956 200 003;vi\n';
+    const campaign = (await post('/api/v1/campaigns', province, weekly({ audience: { kind: 'custom', list }, startAt: null, recurrence: null }))).json();
+    expect(campaign).toMatchObject({ status: 'scheduled', audience: { kind: 'custom', unitCode: null, listSize: 3 } });
+    expect(await runDueCampaigns(ctx)).toBe(1);
+    const rows = await campaignRows(campaign.id);
+    const byPhone = new Map(rows.map((r) => [ctx.cipher.decrypt('outbox.recipient', r.recipient_enc), ctx.cipher.decrypt('outbox.body', r.body_enc)]));
+    expect([...byPhone.keys()].sort()).toEqual(['+84912345601', '+84912345602']);
+    expect(byPhone.get('+84912345602')).toMatch(/^PhongDich: residents of /);
+    expect(byPhone.get('+84912345601')).toMatch(/^PhongDich: người dân /);
+    expect((await get(`/api/v1/campaigns/${campaign.id}`, province)).json()).toMatchObject({ status: 'completed', totals: { recipients: 2, skippedOptOut: 1 } });
+  });
+
   it('refuses an empty audience and another area', async () => {
     const empty = await post('/api/v1/campaigns', province, weekly({ audience: { kind: 'place_owners', unitCode: district, sector: null } }));
     expect(empty.json()).toMatchObject({ error: 'audience_empty' });
     const foreign = await post('/api/v1/campaigns/preview', commune, weekly({ audience: { kind: 'citizens', unitCode: otherDistrict } }));
     expect(foreign.statusCode).toBe(403);
+    const schools = await signIn(app, await createTestAccount(ctx, 'official', { unitCode: '01843', sector: 'education' }));
+    const allSectors = await post('/api/v1/campaigns/preview', schools, weekly({ audience: { kind: 'place_owners', unitCode: '01843', sector: null } }));
+    expect(allSectors.json()).toMatchObject({ error: 'out_of_scope', field: 'audience.sector' });
+    expect((await post('/api/v1/campaigns/preview', schools, weekly({ audience: { kind: 'place_owners', unitCode: '01843', sector: 'education' } }))).statusCode).toBe(200);
     const citizen = await post('/api/v1/campaigns/preview', optedOut, weekly());
     expect(citizen.statusCode).toBe(403);
   });

@@ -58,6 +58,8 @@ function authorise(ctx: Context, actor: Actor, audience: CampaignAudience): Scop
   const unit = audienceUnit(audience);
   if (unit && !unitTree(ctx).get(unit)) throw new AppError('unit_not_found', { field: 'audience.unitCode' });
   if (unit && !unitInScope(scope, unit, unitTree(ctx))) throw new AppError('out_of_scope', { field: 'audience.unitCode' });
+  // A sector's official (education, health…) reaches the owners of their sector's places only.
+  if (scope.kind === 'unit' && scope.sector && audience.kind === 'place_owners' && audience.sector !== scope.sector) throw new AppError('out_of_scope', { field: 'audience.sector' });
   return scope;
 }
 
