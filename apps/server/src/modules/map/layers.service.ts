@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../actor.js';
 import { perContext, TtlCache } from '../../cache.js';
 import type { Context } from '../../context.js';
 import { placesVisitedByCases } from '../cases/index.js';
-import { activePlacePins, findActivePlacesByName } from '../places/index.js';
+import { activePlacePins, findActivePlacesByName, placesVersion } from '../places/index.js';
 import { listUnits, unitTree } from '../units/index.js';
 import { unitShape } from './unit-shapes.js';
 import { safetyLevels } from './assessments.service.js';
@@ -24,7 +24,9 @@ interface Checkpoints {
   level: Int8Array;
 }
 
-const checkpointsCache = perContext((ctx: Context) => new TtlCache<'all', Promise<Checkpoints>>(60_000, 1, () => ctx.clock.now()));
+// Keyed by the places' version: a place registered, approved or suspended in this process shows (or
+// goes) at once; changes made by other server processes within the minute.
+const checkpointsCache = perContext((ctx: Context) => new TtlCache<number, Promise<Checkpoints>>(60_000, 1, () => ctx.clock.now()));
 
 async function loadCheckpoints(ctx: Context): Promise<Checkpoints> {
   const pins = (await activePlacePins(ctx)).sort((a, b) => a.lon - b.lon);
@@ -41,16 +43,17 @@ async function loadCheckpoints(ctx: Context): Promise<Checkpoints> {
 
 function checkpoints(ctx: Context): Promise<Checkpoints> {
   const cache = checkpointsCache(ctx);
-  let loading = cache.get('all');
+  const version = placesVersion(ctx);
+  let loading = cache.get(version);
   if (!loading) {
     loading = loadCheckpoints(ctx);
-    cache.set('all', loading);
+    cache.set(version, loading);
     loading.catch(() => cache.clear());
   }
   return loading;
 }
 
-/** Drops the cached checkpoints (after an assessment or a registration) so the map shows them at once. */
+/** Drops the cached checkpoints (after an assessment) so the map shows the new level at once. */
 export function forgetCheckpoints(ctx: Context): void {
   checkpointsCache(ctx).clear();
 }

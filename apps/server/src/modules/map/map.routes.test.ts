@@ -64,7 +64,7 @@ describe.each(TEST_DIALECTS)('the epidemic map on %s', (dialect) => {
     const overridden = await send('POST', '/api/v1/map/risk/01843/override', health, { level: 4, reason: 'Ổ dịch mới ở chợ, chưa truy vết xong' });
     expect(overridden.json()).toMatchObject({ level: 4, computedLevel: 3, overridden: true });
     const history = (await get('/api/v1/map/risk/01843/history', health)).json().items;
-    expect(history[0]).toMatchObject({ source: 'override', level: 4, reason: 'Ổ dịch mới ở chợ, chưa truy vết xong' });
+    expect(history[0]).toMatchObject({ source: 'override', level: 4, computedLevel: 3, reason: 'Ổ dịch mới ở chợ, chưa truy vết xong' });
     expect((await send('DELETE', '/api/v1/map/risk/01843/override', health)).json()).toMatchObject({ level: 3, overridden: false });
     expect((await get('/api/v1/map/risk/01843/history')).statusCode).toBe(401);
   });
