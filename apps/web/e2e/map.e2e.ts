@@ -177,6 +177,7 @@ describe('the epidemic map, tried as new users would', () => {
     expect(await history.textContent()).toContain('Tính theo tiêu chí: cấp 3');
     await panel.getByText('Cấp độ do cán bộ điều chỉnh.').waitFor();
     expect(await accessibilityProblems(official)).toEqual([]);
+    await screenshot(official, 'map-official-override');
 
     const later = await phonePage(browser, server.baseUrl);
     await later.goto('/map');

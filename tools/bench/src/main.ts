@@ -9,8 +9,9 @@ import { declarationSearchBenchmark } from './benchmarks/declaration-search.js';
 import { tracingBenchmark } from './benchmarks/tracing.js';
 import { reportsBenchmark } from './benchmarks/reports.js';
 import { exposureMatchingBenchmark } from './benchmarks/exposure-matching.js';
+import { mapBenchmark } from './benchmarks/map.js';
 
-const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark, tracingBenchmark, reportsBenchmark, exposureMatchingBenchmark];
+const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark, tracingBenchmark, reportsBenchmark, exposureMatchingBenchmark, mapBenchmark];
 
 function table(results: BenchResult[]): string {
   const rows = [['benchmark', 'figure', 'baseline', 'ratio', 'target', 'result']];

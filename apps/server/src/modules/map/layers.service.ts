@@ -13,6 +13,17 @@ import { activeZones } from './zones.service.js';
 type BBox = [number, number, number, number];
 type Feature = { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] } | { type: 'Polygon'; coordinates: number[][][] }; properties: Record<string, unknown> };
 
+/** One cell of the clustering grid of a zoom level, over every checkpoint. */
+interface Cell {
+  count: number;
+  lon: number;
+  lat: number;
+  /** Index into SAFETY_LEVELS of the worst level in the cell, -1 when none is assessed. */
+  worst: number;
+  /** A checkpoint of the cell, shown as itself when it is alone. */
+  first: number;
+}
+
 /** Every active checkpoint with its safety level, sorted by longitude, kept for a minute. */
 interface Checkpoints {
   ids: string[];
@@ -22,6 +33,9 @@ interface Checkpoints {
   lat: Float64Array;
   /** Index into SAFETY_LEVELS, or -1 when never assessed. */
   level: Int8Array;
+  byId: Map<string, number>;
+  /** Clusters per zoom, made on first use: a province view then costs its cells, not its 100,000 points. */
+  grids: Map<number, Cell[]>;
 }
 
 // Keyed by the places' version: a place registered, approved or suspended in this process shows (or
@@ -38,6 +52,8 @@ async function loadCheckpoints(ctx: Context): Promise<Checkpoints> {
     lon: Float64Array.from(pins.map((p) => p.lon)),
     lat: Float64Array.from(pins.map((p) => p.lat)),
     level: Int8Array.from(pins.map((p) => SAFETY_LEVELS.indexOf(levels.get(p.id) as SafetyLevel))),
+    byId: new Map(pins.map((p, i) => [p.id, i])),
+    grids: new Map(),
   };
 }
 
@@ -53,9 +69,18 @@ function checkpoints(ctx: Context): Promise<Checkpoints> {
   return loading;
 }
 
-/** Drops the cached checkpoints (after an assessment) so the map shows the new level at once. */
-export function forgetCheckpoints(ctx: Context): void {
-  checkpointsCache(ctx).clear();
+/**
+ * A place's new safety level (after an assessment or an official's correction), written into the
+ * cached checkpoints: reading 100,000 places again would make the next map request take seconds.
+ */
+export async function setCheckpointLevel(ctx: Context, placeId: string, level: SafetyLevel): Promise<void> {
+  const cached = checkpointsCache(ctx).get(placesVersion(ctx));
+  if (!cached) return;
+  const all = await cached;
+  const i = all.byId.get(placeId);
+  if (i === undefined) return;
+  all.level[i] = SAFETY_LEVELS.indexOf(level);
+  all.grids.clear();
 }
 
 function firstAtOrAfter(values: Float64Array, value: number): number {
@@ -73,41 +98,59 @@ function firstAtOrAfter(values: Float64Array, value: number): number {
 export const CLUSTER_BELOW_ZOOM = 14;
 const MAX_SINGLE_POINTS = 3000;
 
-/**
- * Checkpoints in the box: single points when zoomed in, otherwise clusters on a grid of about 60
- * screen pixels, each with its count and the worst safety level among its places.
- */
-async function checkpointFeatures(ctx: Context, [minLon, minLat, maxLon, maxLat]: BBox, zoom: number): Promise<Feature[]> {
-  const all = await checkpoints(ctx);
-  const start = firstAtOrAfter(all.lon, minLon);
-  const inside: number[] = [];
-  for (let i = start; i < all.lon.length && (all.lon[i] as number) <= maxLon; i++) {
+/** Cells of about 60 screen pixels at this zoom, each with its count, centre and worst level. */
+function gridOf(all: Checkpoints, zoom: number): Cell[] {
+  // Whole zooms only, so odd requests cannot fill memory with grids.
+  const z = Math.floor(zoom);
+  const made = all.grids.get(z);
+  if (made) return made;
+  const size = (360 / 2 ** z / 256) * 60;
+  const cells = new Map<number, Cell>();
+  // Numeric keys (row × a width no grid reaches) rather than strings: this runs over every point.
+  for (let i = 0; i < all.lon.length; i++) {
+    const lon = all.lon[i] as number;
     const lat = all.lat[i] as number;
-    if (lat >= minLat && lat <= maxLat) inside.push(i);
+    const key = Math.floor(lat / size) * 33_554_432 + Math.floor(lon / size);
+    const c = cells.get(key);
+    if (c) {
+      c.count++;
+      c.lon += lon;
+      c.lat += lat;
+      c.worst = Math.max(c.worst, all.level[i] as number);
+    } else cells.set(key, { count: 1, lon, lat, worst: all.level[i] as number, first: i });
   }
+  const grid = [...cells.values()].map((c) => ({ ...c, lon: c.lon / c.count, lat: c.lat / c.count }));
+  all.grids.set(z, grid);
+  return grid;
+}
+
+/**
+ * Checkpoints in the box: single points when zoomed in, otherwise the clusters whose centre is in
+ * the box (so a cluster looks the same whichever way the map was panned to it).
+ */
+async function checkpointFeatures(ctx: Context, box: BBox, zoom: number): Promise<Feature[]> {
+  const all = await checkpoints(ctx);
   const single = (i: number): Feature => ({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [all.lon[i] as number, all.lat[i] as number] },
     properties: { layer: 'checkpoint', id: all.ids[i], name: all.names[i], type: all.types[i], safetyLevel: SAFETY_LEVELS[all.level[i] as number] ?? null },
   });
-  if (zoom >= CLUSTER_BELOW_ZOOM && inside.length <= MAX_SINGLE_POINTS) return inside.map(single);
-  const cell = (360 / 2 ** zoom / 256) * 60;
-  const cells = new Map<string, { count: number; lon: number; lat: number; worst: number; first: number }>();
-  for (const i of inside) {
-    const key = `${Math.floor((all.lon[i] as number) / cell)}:${Math.floor((all.lat[i] as number) / cell)}`;
-    const c = cells.get(key);
-    if (c) {
-      c.count++;
-      c.lon += all.lon[i] as number;
-      c.lat += all.lat[i] as number;
-      c.worst = Math.max(c.worst, all.level[i] as number);
-    } else cells.set(key, { count: 1, lon: all.lon[i] as number, lat: all.lat[i] as number, worst: all.level[i] as number, first: i });
+  if (zoom >= CLUSTER_BELOW_ZOOM) {
+    const [minLon, minLat, maxLon, maxLat] = box;
+    const inside: number[] = [];
+    for (let i = firstAtOrAfter(all.lon, minLon); i < all.lon.length && (all.lon[i] as number) <= maxLon && inside.length <= MAX_SINGLE_POINTS; i++) {
+      const lat = all.lat[i] as number;
+      if (lat >= minLat && lat <= maxLat) inside.push(i);
+    }
+    if (inside.length <= MAX_SINGLE_POINTS) return inside.map(single);
   }
-  return [...cells.values()].map((c) =>
-    c.count === 1
-      ? single(c.first)
-      : { type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon / c.count, c.lat / c.count] }, properties: { layer: 'checkpoint_cluster', count: c.count, worst: SAFETY_LEVELS[c.worst] ?? null } },
-  );
+  return gridOf(all, zoom)
+    .filter((c) => inBox(box, c.lon, c.lat))
+    .map((c) =>
+      c.count === 1
+        ? single(c.first)
+        : { type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: { layer: 'checkpoint_cluster', count: c.count, worst: SAFETY_LEVELS[c.worst] ?? null } },
+    );
 }
 
 const casePlacesCache = perContext((ctx: Context) => new TtlCache<number, Promise<Feature[]>>(60_000, 2, () => ctx.clock.now()));

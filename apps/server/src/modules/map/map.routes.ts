@@ -19,7 +19,7 @@ import { actorOf } from '../../http/auth.js';
 import { requireUnit } from '../units/index.js';
 import { assessmentOf, overrideAssessment, submitAssessment } from './assessments.service.js';
 import { guideInputSchema, listGuides, readGuide, writeGuide } from './guides.js';
-import { forgetCheckpoints, mapLayers, searchMap } from './layers.service.js';
+import { mapLayers, searchMap, setCheckpointLevel } from './layers.service.js';
 import { computeRiskLevels, overrideLevel, putStatistics, riskHistory, riskWithin, statisticsWithin, withdrawOverride } from './risk.service.js';
 import { activeSites, createSite, removeSite, updateSite } from './sites.service.js';
 import { unitShape } from './unit-shapes.js';
@@ -118,7 +118,7 @@ export function mapRoutes(ctx: Context): FastifyPluginAsyncZod {
       { config: { access: 'signed_in' }, schema: { tags: ['map'], summary: 'Answer the safety checklist (owners and staff); repeatable', params: idParams, body: assessmentInputSchema, response: { 201: assessmentSchema } } },
       async (request, reply) => {
         const assessment = await submitAssessment(ctx, actorOf(request), request.params.id, request.body);
-        forgetCheckpoints(ctx);
+        await setCheckpointLevel(ctx, request.params.id, assessment.level);
         return reply.code(201).send(assessment);
       },
     );
@@ -127,7 +127,7 @@ export function mapRoutes(ctx: Context): FastifyPluginAsyncZod {
       { config: { access: OFFICIALS }, schema: { tags: ['map'], summary: "An official's level after inspection, with the reason", params: idParams, body: assessmentOverrideSchema, response: { 200: assessmentSchema } } },
       async (request) => {
         const assessment = await overrideAssessment(ctx, actorOf(request), request.params.id, request.body);
-        forgetCheckpoints(ctx);
+        await setCheckpointLevel(ctx, request.params.id, assessment.overriddenLevel ?? assessment.level);
         return assessment;
       },
     );
