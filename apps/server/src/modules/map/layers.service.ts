@@ -74,6 +74,7 @@ function checkpoints(ctx: Context): Promise<Checkpoints> {
  * cached checkpoints: reading 100,000 places again would make the next map request take seconds.
  */
 export async function setCheckpointLevel(ctx: Context, placeId: string, level: SafetyLevel): Promise<void> {
+  forgetLayers(ctx);
   const cached = checkpointsCache(ctx).get(placesVersion(ctx));
   if (!cached) return;
   const all = await cached;
@@ -81,6 +82,8 @@ export async function setCheckpointLevel(ctx: Context, placeId: string, level: S
   if (i === undefined) return;
   all.level[i] = SAFETY_LEVELS.indexOf(level);
   all.grids.clear();
+  // An answer made while the level was being written would show the old colour.
+  forgetLayers(ctx);
 }
 
 function firstAtOrAfter(values: Float64Array, value: number): number {
@@ -182,8 +185,36 @@ export interface LayersQuery {
   days: number;
 }
 
-/** The map's point and polygon layers within a box, as one compact GeoJSON collection. */
-export async function mapLayers(ctx: Context, query: LayersQuery): Promise<{ type: 'FeatureCollection'; features: Feature[] }> {
+type Layers = { type: 'FeatureCollection'; features: Feature[] };
+
+// The answer is public and the same for everyone; the web snaps its boxes to a grid of the zoom, so
+// people looking at the same area ask the same question. Kept for a minute, dropped at once when a
+// zone, a site or a safety level changes here (and, through the key, when a place does).
+const answers = perContext((ctx: Context) => new TtlCache<string, Promise<string>>(60_000, 200, () => ctx.clock.now()));
+
+/** Forgets the cached answers after a change to what the map shows. */
+export function forgetLayers(ctx: Context): void {
+  answers(ctx).clear();
+}
+
+/**
+ * The map's point and polygon layers within a box, as one compact GeoJSON collection, already
+ * serialised: a province view is some 40 kB, and turning it into text again for every visitor
+ * would cost more than finding it.
+ */
+export function mapLayersJson(ctx: Context, query: LayersQuery): Promise<string> {
+  const cache = answers(ctx);
+  const key = [placesVersion(ctx), query.bbox.join(','), query.zoom, [...query.layers].sort().join(','), query.days].join('|');
+  let answer = cache.get(key);
+  if (!answer) {
+    answer = layersIn(ctx, query).then((layers) => JSON.stringify(layers));
+    cache.set(key, answer);
+    answer.catch(() => cache.clear());
+  }
+  return answer;
+}
+
+async function layersIn(ctx: Context, query: LayersQuery): Promise<Layers> {
   const features: Feature[] = [];
   const wants = new Set(query.layers);
   if (wants.has('checkpoints')) features.push(...(await checkpointFeatures(ctx, query.bbox, query.zoom)));
