@@ -38,9 +38,22 @@ interface Checkpoints {
   grids: Map<number, Cell[]>;
 }
 
-// Keyed by the places' version: a place registered, approved or suspended in this process shows (or
-// goes) at once; changes made by other server processes within the minute.
-const checkpointsCache = perContext((ctx: Context) => new TtlCache<number, Promise<Checkpoints>>(60_000, 1, () => ctx.clock.now()));
+/**
+ * The checkpoints in memory. Reading 100,000 places takes seconds, so: a place registered, approved
+ * or suspended in this process (a new places version) is waited for, to show at once; after a
+ * minute (changes made by other server processes) the old copy keeps answering while a fresh one
+ * is read in the background, so no visitor pays for the refresh.
+ */
+interface CheckpointState {
+  data: Checkpoints | null;
+  version: number;
+  loadedAt: number;
+  loading: Promise<Checkpoints> | null;
+  loadingVersion: number;
+}
+
+const REFRESH_MS = 60_000;
+const checkpointState = perContext((_ctx: Context): CheckpointState => ({ data: null, version: -1, loadedAt: 0, loading: null, loadingVersion: -1 }));
 
 async function loadCheckpoints(ctx: Context): Promise<Checkpoints> {
   const pins = (await activePlacePins(ctx)).sort((a, b) => a.lon - b.lon);
@@ -57,31 +70,52 @@ async function loadCheckpoints(ctx: Context): Promise<Checkpoints> {
   };
 }
 
-function checkpoints(ctx: Context): Promise<Checkpoints> {
-  const cache = checkpointsCache(ctx);
-  const version = placesVersion(ctx);
-  let loading = cache.get(version);
-  if (!loading) {
-    loading = loadCheckpoints(ctx);
-    cache.set(version, loading);
-    loading.catch(() => cache.clear());
-  }
+function reloadCheckpoints(ctx: Context, state: CheckpointState, version: number): Promise<Checkpoints> {
+  if (state.loading && state.loadingVersion === version) return state.loading;
+  const loading: Promise<Checkpoints> = loadCheckpoints(ctx).then(
+    (data) => {
+      if (state.loading === loading) {
+        Object.assign(state, { data, version, loadedAt: ctx.clock.now(), loading: null });
+        forgetLayers(ctx);
+      }
+      return data;
+    },
+    (error: unknown) => {
+      if (state.loading === loading) state.loading = null;
+      throw error;
+    },
+  );
+  Object.assign(state, { loading, loadingVersion: version });
   return loading;
+}
+
+function checkpoints(ctx: Context): Promise<Checkpoints> {
+  const state = checkpointState(ctx);
+  const version = placesVersion(ctx);
+  if (!state.data || state.version !== version) return reloadCheckpoints(ctx, state, version);
+  if (ctx.clock.now() - state.loadedAt > REFRESH_MS && !state.loading) {
+    reloadCheckpoints(ctx, state, version).catch((error: unknown) => ctx.logger.error({ err: error }, 'map checkpoints refresh failed'));
+  }
+  return Promise.resolve(state.data);
 }
 
 /**
  * A place's new safety level (after an assessment or an official's correction), written into the
- * cached checkpoints: reading 100,000 places again would make the next map request take seconds.
+ * checkpoints in memory (and into the copy being read, which may predate it): reading 100,000
+ * places again would make the next map request take seconds.
  */
 export async function setCheckpointLevel(ctx: Context, placeId: string, level: SafetyLevel): Promise<void> {
   forgetLayers(ctx);
-  const cached = checkpointsCache(ctx).get(placesVersion(ctx));
-  if (!cached) return;
-  const all = await cached;
-  const i = all.byId.get(placeId);
-  if (i === undefined) return;
-  all.level[i] = SAFETY_LEVELS.indexOf(level);
-  all.grids.clear();
+  const state = checkpointState(ctx);
+  const apply = (all: Checkpoints) => {
+    const i = all.byId.get(placeId);
+    if (i === undefined) return;
+    all.level[i] = SAFETY_LEVELS.indexOf(level);
+    all.grids.clear();
+  };
+  if (state.data) apply(state.data);
+  const fresh = state.loading ? await state.loading.catch(() => null) : null;
+  if (fresh) apply(fresh);
   // An answer made while the level was being written would show the old colour.
   forgetLayers(ctx);
 }
