@@ -10,8 +10,9 @@ import { tracingBenchmark } from './benchmarks/tracing.js';
 import { reportsBenchmark } from './benchmarks/reports.js';
 import { exposureMatchingBenchmark } from './benchmarks/exposure-matching.js';
 import { messagingBenchmark } from './benchmarks/messaging.js';
+import { mapBenchmark } from './benchmarks/map.js';
 
-const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark, tracingBenchmark, reportsBenchmark, exposureMatchingBenchmark, messagingBenchmark];
+const BENCHMARKS: Benchmark[] = [placesListBenchmark, scansBenchmark, declarationSearchBenchmark, tracingBenchmark, reportsBenchmark, exposureMatchingBenchmark, mapBenchmark, messagingBenchmark];
 
 function table(results: BenchResult[]): string {
   const rows = [['benchmark', 'figure', 'baseline', 'ratio', 'target', 'result']];

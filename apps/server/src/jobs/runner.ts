@@ -13,6 +13,8 @@ import { runWebhooks } from '../modules/integration/index.js';
 export interface Job {
   name: string;
   everyMs: number;
+  /** Also run once right after start-up, when waiting a whole interval would leave users without data. */
+  atStart?: boolean;
   run(ctx: Context): Promise<unknown>;
 }
 
@@ -27,7 +29,8 @@ export const JOBS: Job[] = [
   { name: 'cases.retrace', everyMs: 10 * 60_000, run: (ctx) => retraceActiveCases(ctx) },
   { name: 'contacts.rewarn', everyMs: 15 * 60_000, run: (ctx) => repeatWarnings(ctx) },
   { name: 'reports.rollup', everyMs: 60_000, run: (ctx) => rollUpVisits(ctx) },
-  { name: 'map.risk_levels', everyMs: 30 * 60_000, run: (ctx) => computeRiskLevelsIfDue(ctx) },
+  // A new installation's public map has communes coloured from the first minute, not after half an hour.
+  { name: 'map.risk_levels', everyMs: 30 * 60_000, atStart: true, run: (ctx) => computeRiskLevelsIfDue(ctx) },
   { name: 'exposure.export', everyMs: 5 * 60_000, run: (ctx) => exportIfDue(ctx) },
   { name: 'exposure.retention', everyMs: 3_600_000, run: (ctx) => purgeExposure(ctx) },
   { name: 'integration.webhooks', everyMs: 5_000, run: (ctx) => runWebhooks(ctx) },
@@ -42,18 +45,20 @@ export interface JobRunner {
 export function startJobs(ctx: Context, jobs: Job[] = JOBS): JobRunner {
   const holder = newId(ctx);
   const running = new Set<Promise<unknown>>();
-  const timers = jobs.map((job) =>
-    setInterval(() => {
-      const tick = (async () => {
-        if (!(await tryLease(ctx, job.name, holder, job.everyMs * 3))) return;
-        await job.run(ctx);
-      })().catch((error: unknown) => ctx.logger.error({ err: error, job: job.name }, 'job failed'));
-      running.add(tick);
-      void tick.finally(() => running.delete(tick));
-    }, job.everyMs),
-  );
+  const tick = (job: Job) => {
+    const run = (async () => {
+      if (!(await tryLease(ctx, job.name, holder, job.everyMs * 3))) return;
+      await job.run(ctx);
+    })().catch((error: unknown) => ctx.logger.error({ err: error, job: job.name }, 'job failed'));
+    running.add(run);
+    void run.finally(() => running.delete(run));
+  };
+  const timers = jobs.map((job) => setInterval(() => tick(job), job.everyMs));
+  // Off the start-up path, so the server answers at once.
+  const first = setTimeout(() => jobs.filter((job) => job.atStart).forEach(tick), 1_000);
   return {
     async stop() {
+      clearTimeout(first);
       timers.forEach(clearInterval);
       await Promise.allSettled([...running]);
     },

@@ -19,7 +19,7 @@ import { actorOf } from '../../http/auth.js';
 import { requireUnit } from '../units/index.js';
 import { assessmentOf, overrideAssessment, submitAssessment } from './assessments.service.js';
 import { guideInputSchema, listGuides, readGuide, writeGuide } from './guides.js';
-import { forgetCheckpoints, mapLayers, searchMap } from './layers.service.js';
+import { forgetLayers, mapLayersJson, searchMap, setCheckpointLevel } from './layers.service.js';
 import { computeRiskLevels, overrideLevel, putStatistics, riskHistory, riskWithin, statisticsWithin, withdrawOverride } from './risk.service.js';
 import { activeSites, createSite, removeSite, updateSite } from './sites.service.js';
 import { unitShape } from './unit-shapes.js';
@@ -34,6 +34,11 @@ const slugParams = z.strictObject({ slug: z.string().min(1).max(40) });
 const PUBLIC_CACHE = 'public, max-age=60';
 
 export function mapRoutes(ctx: Context): FastifyPluginAsyncZod {
+  // A zone or site changed: the public map's cached answers go, so visitors see it at once.
+  const changed = <T>(value: T): T => {
+    forgetLayers(ctx);
+    return value;
+  };
   return async (app) => {
     app.get('/api/v1/map/config', { config: { access: 'public' }, schema: { tags: ['map'], summary: 'Where the map opens and which base map it uses' } }, async () => {
       const home = requireUnit(ctx, ctx.config.homeUnit);
@@ -51,8 +56,8 @@ export function mapRoutes(ctx: Context): FastifyPluginAsyncZod {
       '/api/v1/map/layers',
       { config: { access: 'public' }, schema: { tags: ['map'], summary: 'Checkpoints (clustered when zoomed out), places visited by cases, zones and sites within a box, as GeoJSON', querystring: mapLayersQuerySchema } },
       async (request, reply) => {
-        void reply.header('cache-control', PUBLIC_CACHE);
-        return mapLayers(ctx, request.query);
+        void reply.header('cache-control', PUBLIC_CACHE).type('application/json; charset=utf-8');
+        return reply.send(await mapLayersJson(ctx, request.query));
       },
     );
     app.get(
@@ -90,23 +95,23 @@ export function mapRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
     app.put('/api/v1/map/statistics', { config: { access: OFFICIALS }, schema: { tags: ['map'], summary: "Set a commune's figures", body: unitStatisticsSchema } }, async (request) => putStatistics(ctx, actorOf(request), request.body));
     app.post('/api/v1/map/zones', { config: { access: OFFICIALS }, schema: { tags: ['map'], summary: 'Draw a lockdown or isolation zone', body: zoneInputSchema, response: { 201: zoneSchema } } }, async (request, reply) =>
-      reply.code(201).send(await createZone(ctx, actorOf(request), request.body)),
+      reply.code(201).send(changed(await createZone(ctx, actorOf(request), request.body))),
     );
     app.patch('/api/v1/map/zones/:id', { config: { access: OFFICIALS }, schema: { tags: ['map'], summary: 'Change a zone', params: idParams, body: zoneInputSchema.partial(), response: { 200: zoneSchema } } }, async (request) =>
-      updateZone(ctx, actorOf(request), request.params.id, request.body),
+      changed(await updateZone(ctx, actorOf(request), request.params.id, request.body)),
     );
     app.delete('/api/v1/map/zones/:id', { config: { access: OFFICIALS }, schema: { tags: ['map'], summary: 'End a zone today', params: idParams } }, async (request, reply) => {
-      await endZone(ctx, actorOf(request), request.params.id);
+      changed(await endZone(ctx, actorOf(request), request.params.id));
       return reply.code(204).send();
     });
     app.post('/api/v1/map/sites', { config: { access: OFFICIALS }, schema: { tags: ['map'], summary: 'Add a testing, vaccination or treatment site', body: siteInputSchema, response: { 201: siteSchema } } }, async (request, reply) =>
-      reply.code(201).send(await createSite(ctx, actorOf(request), request.body)),
+      reply.code(201).send(changed(await createSite(ctx, actorOf(request), request.body))),
     );
     app.patch('/api/v1/map/sites/:id', { config: { access: OFFICIALS }, schema: { tags: ['map'], summary: 'Change a site', params: idParams, body: siteInputSchema.partial(), response: { 200: siteSchema } } }, async (request) =>
-      updateSite(ctx, actorOf(request), request.params.id, request.body),
+      changed(await updateSite(ctx, actorOf(request), request.params.id, request.body)),
     );
     app.delete('/api/v1/map/sites/:id', { config: { access: OFFICIALS }, schema: { tags: ['map'], summary: 'Remove a site from the map', params: idParams } }, async (request, reply) => {
-      await removeSite(ctx, actorOf(request), request.params.id);
+      changed(await removeSite(ctx, actorOf(request), request.params.id));
       return reply.code(204).send();
     });
 
@@ -118,7 +123,7 @@ export function mapRoutes(ctx: Context): FastifyPluginAsyncZod {
       { config: { access: 'signed_in' }, schema: { tags: ['map'], summary: 'Answer the safety checklist (owners and staff); repeatable', params: idParams, body: assessmentInputSchema, response: { 201: assessmentSchema } } },
       async (request, reply) => {
         const assessment = await submitAssessment(ctx, actorOf(request), request.params.id, request.body);
-        forgetCheckpoints(ctx);
+        await setCheckpointLevel(ctx, request.params.id, assessment.level);
         return reply.code(201).send(assessment);
       },
     );
@@ -127,7 +132,7 @@ export function mapRoutes(ctx: Context): FastifyPluginAsyncZod {
       { config: { access: OFFICIALS }, schema: { tags: ['map'], summary: "An official's level after inspection, with the reason", params: idParams, body: assessmentOverrideSchema, response: { 200: assessmentSchema } } },
       async (request) => {
         const assessment = await overrideAssessment(ctx, actorOf(request), request.params.id, request.body);
-        forgetCheckpoints(ctx);
+        await setCheckpointLevel(ctx, request.params.id, assessment.overriddenLevel ?? assessment.level);
         return assessment;
       },
     );

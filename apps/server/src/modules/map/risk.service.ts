@@ -191,7 +191,8 @@ export async function riskHistory(ctx: Context, actor: Actor, code: string) {
   const names = await labelsOf(ctx, [...new Set(overrides.map((o) => o.by))]);
   const items = [
     ...days.map((d) => ({ date: d.date, level: d.level, computedLevel: d.computed_level, source: 'computed' as const, reason: null, byName: null, at: d.computed_at })),
-    ...overrides.map((o) => ({ date: localDateOf(o.at), level: o.level ?? 0, computedLevel: 0, source: 'override' as const, reason: o.reason, byName: names.get(o.by)?.displayName ?? null, at: o.at })),
+    // An override is read against what the criteria gave that day (the latest computation before it).
+    ...overrides.map((o) => ({ date: localDateOf(o.at), level: o.level ?? 0, computedLevel: days.find((d) => d.computed_at <= o.at)?.computed_level ?? 0, source: 'override' as const, reason: o.reason, byName: names.get(o.by)?.displayName ?? null, at: o.at })),
   ].sort((a, b) => b.at - a.at || (a.source === 'override' ? -1 : 1));
   return { items: items.map(({ at: _at, ...item }) => item) };
 }

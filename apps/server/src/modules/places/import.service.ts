@@ -23,6 +23,7 @@ import { unitTree } from '../units/index.js';
 import { actorScope } from './place-access.js';
 import { identityKeys } from './places.rules.js';
 import { preparePlace, writePlace, type PreparedPlace } from './places.service.js';
+import { forgetPoints } from './points.service.js';
 import { readSheet, type Column, type SheetFormat } from '../../documents/spreadsheet.js';
 import { addTargets, newTargetRows } from './targets.service.js';
 
@@ -154,6 +155,8 @@ export async function importSheet(ctx: Context, actor: Actor, data: Buffer, opti
     else await addTargets(ctx, actor, prepared as TargetInput[], trx);
     await recordAudit(ctx, actor, { action: `import.${options.kind}`, detail: { rows: sheet.rows.length } }, trx);
   });
+  // Imported places are on the public map at once (one reload for the whole file).
+  if (options.kind === 'places') forgetPoints(ctx);
   report.imported = sheet.rows.length;
   return report;
 }

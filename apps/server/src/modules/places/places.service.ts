@@ -141,6 +141,8 @@ export async function registerPlace(ctx: Context, actor: Actor, input: PlaceRegi
     }
     throw error;
   }
+  // An active place is on the public map at once; one waiting for approval is not on it yet.
+  if (row.status === 'active') forgetPoints(ctx);
   return row;
 }
 

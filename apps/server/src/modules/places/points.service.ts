@@ -104,9 +104,19 @@ export interface ResolvedRows {
 // points and places made here forget it at once; other server processes within the TTL.
 const pointCache = perContext((ctx: Context) => new TtlCache<string, ResolvedRows>(10_000, 50_000, () => ctx.clock.now()));
 
+// Counts the changes to places made in this process, so other modules' caches of places (the
+// map's checkpoints) can tell theirs is out of date without this module knowing about them.
+const changes = perContext((_ctx: Context) => ({ count: 0 }));
+
 /** Forgets cached points and places after a change to them. */
 export function forgetPoints(ctx: Context): void {
   pointCache(ctx).clear();
+  changes(ctx).count++;
+}
+
+/** A number that changes whenever a place or point is registered, edited, approved or suspended here. */
+export function placesVersion(ctx: Context): number {
+  return changes(ctx).count;
 }
 
 async function pointWithPlace(ctx: Context, pointId: string): Promise<ResolvedRows | null> {

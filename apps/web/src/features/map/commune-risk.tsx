@@ -66,8 +66,9 @@ export function RiskHistory({ code }: { code: string }) {
             <tr key={`${item.date}-${index}`}>
               <td data-label={text.date}>{formatLocalDate(item.date)}</td>
               <td data-label={text.level}>
-                <RiskBadge level={item.level} />
-                {item.source === 'override' && item.computedLevel !== item.level && <div className="muted">{text.computedWas(item.computedLevel)}</div>}
+                {/* Level 0 marks the withdrawal of an override: the computed level applies again. */}
+                {item.source === 'override' && item.level === 0 ? text.clearOverride : <RiskBadge level={item.level} />}
+                {item.source === 'override' && item.level > 0 && item.computedLevel > 0 && item.computedLevel !== item.level && <div className="muted">{text.computedWas(item.computedLevel)}</div>}
               </td>
               <td data-label={text.source}>
                 {item.source === 'override' ? text.sourceOverride : text.sourceComputed}

@@ -1,7 +1,6 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import * as maplibregl from 'maplibre-gl';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, LayerSpecification, MapMouseEvent, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import { maplibregl } from '../../lib/maplibre.js';
 import type { SafetyLevel } from '@phongdich/core';
 import { communeFillOpacity, type BaseMap } from './base-map.js';
 import type { AreaGeometry, BBox, FeatureCollection, LayerData, LayerProps, Position } from './map-api.js';

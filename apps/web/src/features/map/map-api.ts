@@ -98,10 +98,10 @@ export const EMPTY_LAYERS: LayerData = { type: 'FeatureCollection', features: []
  * GET that can be abandoned: the map asks again after every pan, and an answer for a view the
  * user has left is not worth waiting for. Errors come back as lib/api's ApiError.
  */
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+async function getJson<T>(path: string, signal?: AbortSignal, cache: RequestCache = 'default'): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { 'accept-language': currentLanguage() }, credentials: 'same-origin', signal: signal ?? null });
+    response = await fetch(path, { headers: { 'accept-language': currentLanguage() }, credentials: 'same-origin', signal: signal ?? null, cache });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, 'network', i18next.t('app.networkError'));
@@ -119,8 +119,11 @@ const BASE = '/api/v1/map';
 export const mapApi = {
   config: () => getJson<MapConfig>(`${BASE}/config`),
   boundaries: (code: string) => getJson<Boundaries>(`/api/v1/units/${encodeURIComponent(code)}/boundaries`),
-  risk: (within: string) => getJson<RiskAnswer>(`${BASE}/risk${query({ within })}`),
-  layers: (request: { bbox: string; zoom: number; layers: string; days: number }, signal?: AbortSignal) => getJson<LayerData>(`${BASE}/layers${query(request)}`, signal),
+  // Levels and layers are public and cacheable for a minute, but this app asks again only when its
+  // own memory cache is stale or after a change (an override, a recomputation, a zone, an
+  // assessment): then the browser must not answer with the copy it kept, so it asks the server.
+  risk: (within: string) => getJson<RiskAnswer>(`${BASE}/risk${query({ within })}`, undefined, 'no-cache'),
+  layers: (request: { bbox: string; zoom: number; layers: string; days: number }, signal?: AbortSignal) => getJson<LayerData>(`${BASE}/layers${query(request)}`, signal, 'no-cache'),
   search: (q: string, signal?: AbortSignal) => getJson<{ items: SearchItem[] }>(`${BASE}/search${query({ q })}`, signal),
   history: (code: string) => api<{ items: RiskHistoryItem[] }>('GET', `${BASE}/risk/${encodeURIComponent(code)}/history`),
   override: (code: string, body: RiskOverride) => api<UnitRisk>('POST', `${BASE}/risk/${encodeURIComponent(code)}/override`, body),

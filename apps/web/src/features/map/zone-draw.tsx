@@ -29,7 +29,11 @@ export function DrawToolbar({
 }) {
   const { text, lang } = useMapText();
   const section = useRef<HTMLElement>(null);
-  useEffect(() => section.current?.scrollIntoView({ block: 'nearest' }), []);
+  // Braces matter: newer browsers return a promise from scrollIntoView, and React would take it for
+  // the effect's clean-up and crash when the toolbar closes.
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   const problem = drawProblem(vertices);
   const corners = distinctVertices(vertices).length;
   const area = corners >= 3 ? ringAreaKm2(closeRing(vertices)) : 0;
