@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { newId } from './context.js';
 import { pingDatabase } from './db/database.js';
 import { registerAuth } from './http/auth.js';
-import { registerErrorHandling, validatorCompiler } from './http/errors.js';
+import { frameworkErrorHandler, registerErrorHandling, validatorCompiler } from './http/errors.js';
 import { registerLanguage } from './http/language.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
@@ -40,6 +40,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     requestIdHeader: 'x-request-id',
     genReqId: () => newId(ctx),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler(ctx),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
