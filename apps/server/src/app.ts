@@ -24,6 +24,7 @@ import { peopleRoutes } from './modules/people/index.js';
 import { presenceRoutes } from './modules/presence/index.js';
 import { unitsRoutes } from './modules/units/index.js';
 import { exposureRoutes } from './modules/exposure/index.js';
+import { privacyRoutes } from './modules/privacy/index.js';
 
 export interface AppOptions {
   /** Serve the built web app (off in API tests). */
@@ -103,6 +104,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(mapRoutes(ctx));
   await app.register(reportsRoutes(ctx));
   await app.register(exposureRoutes(ctx));
+  await app.register(privacyRoutes(ctx));
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

@@ -159,8 +159,10 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, string>> = {
   'POST /api/v1/exposure/exports/run': 'U F F F F F F F A',
   'POST /api/v1/exposure/shares': 'U A A A A A A A A',
   'GET /api/v1/exposure/shares': 'U F F F F F F A A',
+  'GET /api/v1/me/export': 'U A A A A A A A A',
   'DELETE /api/v1/visits/mine': 'U A A A A A A A A',
-  'POST /api/v1/auth/logout': 'U A A A A A A A A',
+  'DELETE /api/v1/me': 'U A A A F F F F F',
+  'POST /api/v1/auth/logout': 'U U U U A A A A A',
 };
 
 /** Bodies for write routes whose scope check runs only once the body is valid. */

@@ -44,9 +44,10 @@ function breach(expected: Cell, o: Observation): string | null {
   }
 }
 
-// Probed last, in this order: deleting all one's visits would leave none to delete one by one, and
-// signing out ends the caller's session.
-const LAST = ['DELETE /api/v1/visits/mine', 'POST /api/v1/auth/logout'];
+// Probed last, in this order: deleting all one's visits would leave none to delete one by one;
+// deleting one's account and signing out end the caller's session (the sign-out row shows that a
+// deleted account's session no longer opens anything).
+const LAST = ['DELETE /api/v1/visits/mine', 'DELETE /api/v1/me', 'POST /api/v1/auth/logout'];
 const rank = (key: string) => LAST.indexOf(key);
 
 describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {

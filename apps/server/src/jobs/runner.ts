@@ -8,6 +8,10 @@ import { repeatWarnings, retraceActiveCases } from '../modules/cases/index.js';
 import { computeRiskLevelsIfDue } from '../modules/map/index.js';
 import { rollUpVisits } from '../modules/reports/index.js';
 import { exportIfDue, purgeExposure } from '../modules/exposure/index.js';
+import { purgeOldDeclarations } from '../modules/declarations/index.js';
+import { purgeClosedCases } from '../modules/cases/index.js';
+import { purgeOldMessages } from '../modules/messaging/index.js';
+import { purgeOldReads } from '../modules/audit/index.js';
 
 export interface Job {
   name: string;
@@ -26,6 +30,11 @@ export const JOBS: Job[] = [
   { name: 'map.risk_levels', everyMs: 30 * 60_000, run: (ctx) => computeRiskLevelsIfDue(ctx) },
   { name: 'exposure.export', everyMs: 5 * 60_000, run: (ctx) => exportIfDue(ctx) },
   { name: 'exposure.retention', everyMs: 3_600_000, run: (ctx) => purgeExposure(ctx) },
+  // Retention (PRODUCT.md §11): what the data inventory promises is deleted, hourly.
+  { name: 'declarations.retention', everyMs: 3_600_000, run: (ctx) => purgeOldDeclarations(ctx) },
+  { name: 'cases.retention', everyMs: 3_600_000, run: (ctx) => purgeClosedCases(ctx) },
+  { name: 'outbox.retention', everyMs: 3_600_000, run: (ctx) => purgeOldMessages(ctx) },
+  { name: 'audit.retention', everyMs: 6 * 3_600_000, run: (ctx) => purgeOldReads(ctx) },
   { name: 'database.optimize', everyMs: 6 * 3_600_000, run: (ctx) => optimizeDatabase(ctx.db, ctx.dialect) },
 ];
 
