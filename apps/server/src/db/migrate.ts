@@ -32,10 +32,12 @@ const MIGRATIONS: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
 
 /** Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock). */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
   // Capabilities are built side by side, so a database may have run a later-numbered migration before an
   // earlier-numbered one landed; each migration touches only its own tables, so order between them is free.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  // With a schema (tests sharing one PostgreSQL database, one schema each) the migrator looks for its
+  // own tables in that schema only: otherwise it finds another schema's and skips creating its own.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -58,7 +58,7 @@ export async function createTestContext(dialect: TestDialect, env: Record<string
     keyring: parseKeyring(JSON.stringify(newKeyringFile())),
     ...(schema ? { pgSchema: schema } : {}),
   });
-  await migrateToLatest(ctx.db);
+  await migrateToLatest(ctx.db, schema);
   await initUnits(ctx);
   // Same object, not a copy: per-context caches (the unit tree) are keyed by identity.
   return Object.assign(ctx, {
