@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { newId } from './context.js';
 import { pingDatabase } from './db/database.js';
 import { registerAuth } from './http/auth.js';
-import { registerErrorHandling, validatorCompiler } from './http/errors.js';
+import { frameworkErrorHandler, registerErrorHandling, validatorCompiler } from './http/errors.js';
 import { registerLanguage } from './http/language.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
@@ -25,6 +25,7 @@ import { presenceRoutes } from './modules/presence/index.js';
 import { unitsRoutes } from './modules/units/index.js';
 import { exposureRoutes } from './modules/exposure/index.js';
 import { fhirRoutes, integrationRoutes } from './modules/integration/index.js';
+import { privacyRoutes } from './modules/privacy/index.js';
 
 export interface AppOptions {
   /** Serve the built web app (off in API tests). */
@@ -41,6 +42,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     requestIdHeader: 'x-request-id',
     genReqId: () => newId(ctx),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler(ctx),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -108,6 +110,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
   await app.register(integrationRoutes(ctx));
   // FHIR answers OperationOutcome, not the API's error shape: its own error handler in its own prefix.
   await app.register(fhirRoutes(ctx), { prefix: '/fhir' });
+  await app.register(privacyRoutes(ctx));
 
   if (options.serveWebApp !== false) await registerWebApp(app);
   return app;

@@ -47,7 +47,14 @@ export const newPasswordSchema = z
 export const loginRequestSchema = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(40),
   password: z.string().min(1).max(200),
+  /** The authenticator app's 6-digit code, or a recovery code, for accounts with a second factor. */
+  code: z.string().trim().min(1).max(20).optional(),
 });
+
+/** Starting TOTP enrolment: the secret as a QR code (SVG) and as text for typing into the app. */
+export const totpEnrolmentSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
+export const totpCodeSchema = z.strictObject({ code: z.string().trim().min(1).max(20) });
+export const totpDisableSchema = z.strictObject({ password: z.string().min(1).max(200), code: z.string().trim().min(1).max(20) });
 
 export const otpRequestSchema = z.strictObject({ phone: phoneSchema });
 export const otpVerifySchema = z.strictObject({

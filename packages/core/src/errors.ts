@@ -58,6 +58,26 @@ export const ERRORS = {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     en: 'The username or password is not correct.',
   },
+  totp_required: {
+    status: 401,
+    vi: 'Nhập mã 6 chữ số từ ứng dụng xác thực (hoặc một mã khôi phục).',
+    en: 'Enter the 6-digit code from your authenticator app (or a recovery code).',
+  },
+  totp_invalid: {
+    status: 401,
+    vi: 'Mã xác thực không đúng hoặc đã dùng. Hãy nhập mã mới nhất trong ứng dụng.',
+    en: 'This code is wrong or already used. Enter the latest code from your app.',
+  },
+  totp_already_enabled: {
+    status: 409,
+    vi: 'Tài khoản đã bật xác thực hai lớp.',
+    en: 'Two-step verification is already on for this account.',
+  },
+  totp_not_started: {
+    status: 409,
+    vi: 'Chưa bắt đầu cài đặt xác thực hai lớp (hoặc đã tắt).',
+    en: 'Two-step verification has not been set up (or is off).',
+  },
   account_locked: {
     status: 429,
     vi: 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ít phút.',

@@ -55,6 +55,17 @@ function send(reply: FastifyReply, code: ErrorCode, field?: string, message?: st
   return reply.code(ERRORS[code].status).send(body);
 }
 
+/**
+ * Errors the router raises before any hook runs (a malformed percent-encoding, a path parameter
+ * longer than the router allows): answered in the one error shape, not the framework's own.
+ */
+export function frameworkErrorHandler(ctx: Context) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    securityLog(ctx).info({ reqId: request.id, reason: error.code ?? 'bad_url' }, 'rejected input');
+    void send(reply, 'invalid_input');
+  };
+}
+
 export function registerErrorHandling(app: FastifyInstance, ctx: Context): void {
   app.setErrorHandler((error: FastifyError | AppError | InvalidInput, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {

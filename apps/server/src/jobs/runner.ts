@@ -9,6 +9,9 @@ import { computeRiskLevelsIfDue } from '../modules/map/index.js';
 import { rollUpVisits } from '../modules/reports/index.js';
 import { exportIfDue, purgeExposure } from '../modules/exposure/index.js';
 import { runWebhooks } from '../modules/integration/index.js';
+import { purgeOldDeclarations } from '../modules/declarations/index.js';
+import { purgeClosedCases } from '../modules/cases/index.js';
+import { purgeOldReads } from '../modules/audit/index.js';
 
 export interface Job {
   name: string;
@@ -34,6 +37,10 @@ export const JOBS: Job[] = [
   { name: 'exposure.export', everyMs: 5 * 60_000, run: (ctx) => exportIfDue(ctx) },
   { name: 'exposure.retention', everyMs: 3_600_000, run: (ctx) => purgeExposure(ctx) },
   { name: 'integration.webhooks', everyMs: 5_000, run: (ctx) => runWebhooks(ctx) },
+  // Retention (PRODUCT.md §11): what the data inventory promises is deleted, hourly.
+  { name: 'declarations.retention', everyMs: 3_600_000, run: (ctx) => purgeOldDeclarations(ctx) },
+  { name: 'cases.retention', everyMs: 3_600_000, run: (ctx) => purgeClosedCases(ctx) },
+  { name: 'audit.retention', everyMs: 6 * 3_600_000, run: (ctx) => purgeOldReads(ctx) },
   { name: 'database.optimize', everyMs: 6 * 3_600_000, run: (ctx) => optimizeDatabase(ctx.db, ctx.dialect) },
 ];
 

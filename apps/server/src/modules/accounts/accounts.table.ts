@@ -23,7 +23,7 @@ export interface UsersTable {
   guardian_id: Generated<string | null>;
   relation: Generated<string | null>;
   birth_year: Generated<number | null>;
-  /** TOTP shared secret (base32) of an official's second factor, encrypted; null when not enrolled. */
+  /** Second factor of a password account, encrypted: the TOTP secret (base32) and the SHA-256 of each unused recovery code; null when not enrolled. */
   totp_secret_enc: Generated<string | null>;
   /** When the second factor was confirmed; until then a secret is only pending. */
   totp_enabled_at: Generated<number | null>;

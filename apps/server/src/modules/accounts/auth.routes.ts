@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginRequestSchema, meSchema, otpRequestResultSchema, otpRequestSchema, otpVerifySchema, passwordChangeSchema } from '@phongdich/core';
+import { loginRequestSchema, meSchema, otpRequestResultSchema, otpRequestSchema, otpVerifySchema, passwordChangeSchema, STAFF_ROLES, totpCodeSchema, totpDisableSchema, totpEnrolmentSchema } from '@phongdich/core';
 import type { Context } from '../../context.js';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { changePassword, login, requestSignInCode, verifySignInCode } from './auth.service.js';
 import { endSession } from './sessions.js';
+import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from './second-factor.js';
 import { toMe } from './accounts.views.js';
 
 export function authRoutes(ctx: Context): FastifyPluginAsyncZod {
@@ -18,7 +19,7 @@ export function authRoutes(ctx: Context): FastifyPluginAsyncZod {
         schema: { tags: ['auth'], summary: 'Sign in with username and password (officials, owners, administrators)', body: loginRequestSchema, response: { 200: meSchema } },
       },
       async (request, reply) => {
-        const result = await login(ctx, request.body.username, request.body.password, request.id);
+        const result = await login(ctx, request.body.username, request.body.password, request.id, request.body.code);
         setSessionCookie(reply, ctx, result.token, result.maxAgeMs);
         return toMe(ctx, result.user, result.csrfToken);
       },
@@ -75,6 +76,37 @@ export function authRoutes(ctx: Context): FastifyPluginAsyncZod {
       async (request, reply) => {
         const sessionId = request.session?.sessionId ?? '';
         await changePassword(ctx, actorOf(request), sessionId, request.body.currentPassword, request.body.newPassword);
+        return reply.code(204).send(null);
+      },
+    );
+
+    // Second factor for accounts that sign in with a password (citizens already prove their phone).
+    app.post(
+      '/api/v1/auth/totp/enrol',
+      {
+        config: { access: STAFF_ROLES },
+        schema: { tags: ['auth'], summary: 'Start turning on two-step verification: a secret for an authenticator app, as a QR code', response: { 200: totpEnrolmentSchema } },
+      },
+      async (request, reply) => reply.header('cache-control', 'no-store').send(await startTotpEnrolment(ctx, actorOf(request))),
+    );
+
+    app.post(
+      '/api/v1/auth/totp/confirm',
+      {
+        config: { access: STAFF_ROLES, rateLimit: strict },
+        schema: { tags: ['auth'], summary: 'Finish turning on two-step verification with a code from the app; answers ten single-use recovery codes', body: totpCodeSchema, response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) } },
+      },
+      async (request, reply) => reply.header('cache-control', 'no-store').send(await confirmTotpEnrolment(ctx, actorOf(request), request.body.code)),
+    );
+
+    app.post(
+      '/api/v1/auth/totp/disable',
+      {
+        config: { access: STAFF_ROLES, rateLimit: strict },
+        schema: { tags: ['auth'], summary: 'Turn off two-step verification (password and a current or recovery code)', body: totpDisableSchema, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        await disableTotp(ctx, actorOf(request), request.body.password, request.body.code, request.id);
         return reply.code(204).send(null);
       },
     );

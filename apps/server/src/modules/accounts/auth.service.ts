@@ -8,12 +8,13 @@ import { afterFailedLogin, isLocked } from './accounts.rules.js';
 import { findOrCreateCitizenByPhone } from './citizens.js';
 import { checkPhoneCode, sendPhoneCode } from './phone-codes.js';
 import { forgetSessions, issueSession, type IssuedSession } from './sessions.js';
+import { checkSecondFactor } from './second-factor.js';
 
 // Verifying against a fixed hash when the username is unknown keeps the answer time the same,
 // so response times do not reveal which usernames exist.
 let dummyHash: Promise<string> | undefined;
 
-export async function login(ctx: Context, username: string, password: string, requestId: string): Promise<IssuedSession & { user: UserRow }> {
+export async function login(ctx: Context, username: string, password: string, requestId: string, code?: string): Promise<IssuedSession & { user: UserRow }> {
   const user = await findUserByUsername(ctx.db, username);
   if (!user?.password_hash) {
     dummyHash ??= ctx.passwords.hash('not-a-real-password-0');
@@ -33,6 +34,16 @@ export async function login(ctx: Context, username: string, password: string, re
     throw new AppError(next.lockedNow ? 'account_locked' : 'invalid_credentials');
   }
   if (user.status !== 'active') throw new AppError('account_disabled');
+  if (user.totp_enabled_at !== null) {
+    if (!code) throw new AppError('totp_required', { field: 'code' });
+    if (!(await checkSecondFactor(ctx, user, code, requestId))) {
+      // A wrong second factor counts like a wrong password: guessing codes ends in the same lockout.
+      const next = afterFailedLogin({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now, { maxFailures: ctx.config.loginMaxFailures, lockMs: ctx.config.loginLockMs });
+      await updateUser(ctx.db, user.id, { failed_logins: next.failedLogins, locked_until: next.lockedUntil });
+      securityLog(ctx).info({ reqId: requestId, userId: user.id, reason: next.lockedNow ? 'locked' : 'wrong_second_factor' }, 'login refused');
+      throw new AppError(next.lockedNow ? 'account_locked' : 'totp_invalid', { field: 'code' });
+    }
+  }
   await updateUser(ctx.db, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
   const session = await issueSession(ctx, user.id, ctx.config.sessionIdleMs);
   return { ...session, user };

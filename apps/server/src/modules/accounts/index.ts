@@ -1,4 +1,4 @@
-export { resolveSession, purgeExpiredSessions, type ResolvedSession } from './sessions.js';
+export { forgetSessions, resolveSession, purgeExpiredSessions, type ResolvedSession } from './sessions.js';
 export { ensureInitialAdmin, createUser, listUsers } from './users.service.js';
 export { authRoutes } from './auth.routes.js';
 export { usersRoutes } from './users.routes.js';
@@ -8,3 +8,4 @@ export { phoneIndex } from './citizens.js';
 export { addFamilyMember, familyMemberInputSchema, householdsOf, listFamily, maySpeakFor, removeFamilyMember, type FamilyMember } from './family.js';
 export { familyRoutes } from './family.routes.js';
 export { officialsWithin } from './officials.js';
+export { accountForExport, eraseAccounts, familyIdsOf, phoneOf, type AccountExport, type FamilyMemberExport } from './privacy.js';

@@ -14,3 +14,23 @@ export async function purgeOldReads(ctx: Context): Promise<number> {
     deleted += ids.length;
   }
 }
+
+/**
+ * Who looked at these people's data: the role of the official, when, and why; not the official's
+ * account (the data export tells citizens that their data was read, the audit log tells administrators who).
+ */
+export async function readsOfPeople(ctx: Context, personIds: readonly string[]): Promise<Array<{ at: number; actorRole: string | null; subjectType: string | null; purpose: string | null }>> {
+  if (personIds.length === 0) return [];
+  const rows = await ctx.db.selectFrom('audit_log').select(['at', 'actor_role', 'subject_type', 'detail']).where('action', '=', 'personal_data.read').where('subject_id', 'in', personIds).orderBy('at', 'desc').limit(1000).execute();
+  return rows.map((r) => ({ at: r.at, actorRole: r.actor_role, subjectType: r.subject_type, purpose: purposeOf(r.detail) }));
+}
+
+function purposeOf(detail: string | null): string | null {
+  let parsed: unknown;
+  try {
+    parsed = detail ? JSON.parse(detail) : null;
+  } catch {
+    return null;
+  }
+  return parsed && typeof parsed === 'object' && 'purpose' in parsed && typeof parsed.purpose === 'string' ? parsed.purpose : null;
+}

@@ -7,3 +7,4 @@ export { indicators } from './chain.service.js';
 export { addSharedExposure, caseCodesOf, caseForExposureCode, type CaseForExposure, type SharedExposure } from './shared-exposure.js';
 export { changeCase, registerCase } from './cases.service.js';
 export { activeCaseForPerson, casesForExchange, contactsForExchange, contactsOfPeople, dailyCaseFigures, latestContactOfPerson, type CaseForExchange, type ContactForExchange } from './exchange.js';
+export { healthRecordIdsOf, keepPhoneForFollowUp, openHealthRecords, purgeClosedCases } from './privacy.js';

@@ -82,3 +82,11 @@ export async function purgeClosedCases(ctx: Context): Promise<{ cases: number; c
   }
   return { cases, contacts };
 }
+
+/** The ids of these people's case and contact records (reads of them are audited under these ids). */
+export async function healthRecordIdsOf(ctx: Context, personIds: readonly string[]): Promise<string[]> {
+  if (personIds.length === 0) return [];
+  const cases = await ctx.db.selectFrom('cases').select('id').where('person_id', 'in', personIds).execute();
+  const contacts = await ctx.db.selectFrom('contacts').select('id').where('person_id', 'in', personIds).execute();
+  return [...cases, ...contacts].map((r) => r.id);
+}

@@ -5,4 +5,4 @@ export { messagingRoutes } from './messaging.routes.js';
 export { campaignsRoutes } from './campaigns.routes.js';
 export { runDueCampaigns } from './campaigns.job.js';
 export { remindMonitoredPeople } from './reminders.js';
-export { purgeOldMessages } from './privacy.js';
+export { eraseMessagingOf, purgeOldMessages } from './privacy.js';

@@ -1,2 +1,3 @@
 export { peopleRoutes } from './people.routes.js';
 export { resolvePersonalToken, personalQr } from './people.service.js';
+export { erasePersonalQr } from './privacy.js';

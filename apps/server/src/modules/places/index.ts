@@ -5,3 +5,4 @@ export { placesVersion, resolveToken, resolveShortCode, resolvedView, type Resol
 export { relationTo } from './place-access.js';
 export { activePlacePins, basics as placeBasicsOf, findActivePlacesByName, hasAnyPlaceMembership, placeBasics, findPlaceForScan, pointLabels, relationToPlace, type PlaceBasics } from './place-lookup.js';
 export { placeOwnersIn } from './place-owners.js';
+export { leaveAllPlaces, membershipsForExport } from './privacy.js';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginRequestSchema, nationalPhone, otpRequestSchema, otpVerifySchema, type Me } from '@phongdich/core';
 import { Alert, Button, TextField } from '../../components/ui.js';
-import { api } from '../../lib/api.js';
+import { api, ApiError } from '../../lib/api.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 
 type Tab = 'citizen' | 'staff';
@@ -32,18 +32,22 @@ function StaffSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // Shown once the server says the account has a second factor (totp_required).
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     errors.reset();
-    const checked = validate(loginRequestSchema, { username, password });
+    const checked = validate(loginRequestSchema, { username, password, ...(needsCode && code.trim() ? { code: code.trim() } : {}) });
     if (checked.errors) return errors.setFieldErrors(checked.errors);
     setBusy(true);
     try {
       onSignedIn(await api<Me>('POST', '/api/v1/auth/login', checked.data));
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'totp_required') setNeedsCode(true);
       errors.fromError(error);
     } finally {
       setBusy(false);
@@ -55,6 +59,18 @@ function StaffSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       {errors.formError && <Alert kind="error">{errors.formError}</Alert>}
       <TextField label={t('login.username')} name="username" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} error={errors.fieldErrors.username} />
       <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fieldErrors.password} />
+      {needsCode && (
+        <TextField
+          label={t('login.secondFactor')}
+          name="code"
+          autoComplete="one-time-code"
+          autoCapitalize="none"
+          help={t('login.secondFactorHelp')}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          error={errors.fieldErrors.code}
+        />
+      )}
       <Button type="submit" disabled={busy} className="wide">
         {t('login.submit')}
       </Button>

@@ -93,6 +93,8 @@ export const en: Messages = {
     changePhone: 'Use another number',
     username: 'Username',
     password: 'Password',
+    secondFactor: 'Code from your authenticator app',
+    secondFactorHelp: 'The 6-digit code in your authenticator app, or a recovery code if you lost your phone.',
     submit: 'Sign in',
   },
   account: {

@@ -92,6 +92,8 @@ export const vi = {
     changePhone: 'Đổi số điện thoại',
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
+    secondFactor: 'Mã từ ứng dụng xác thực',
+    secondFactorHelp: 'Mã 6 số trong ứng dụng xác thực, hoặc một mã khôi phục nếu mất điện thoại.',
     submit: 'Đăng nhập',
   },
   account: {
