@@ -65,6 +65,14 @@ function requestArbitrary(route: DocumentedRoute, world: SecurityWorld, today: s
   });
 }
 
+
+/** The documented error code of an answer: `error` in the API's shape, the coded detail of a FHIR OperationOutcome. */
+function errorCodeOf(body: unknown): unknown {
+  const answer = body as { error?: unknown; resourceType?: string; issue?: Array<{ details?: { coding?: Array<{ code?: unknown }> } }> };
+  if (answer.resourceType === 'OperationOutcome') return answer.issue?.[0]?.details?.coding?.[0]?.code;
+  return answer.error;
+}
+
 describe(`request fuzzing on ${DIALECT}`, () => {
   let ctx: TestContext;
   let app: FastifyInstance;
@@ -105,7 +113,7 @@ describe(`request fuzzing on ${DIALECT}`, () => {
           written = writtenNow;
           if (response.statusCode >= 400) {
             expect(after, `${route.key} refused with ${response.statusCode} but changed stored data`).toBe(digest);
-            const code = (response.json() as { error?: unknown }).error;
+            const code = errorCodeOf(response.json());
             expect(typeof code === 'string' && code in ERRORS, `${route.key}: undocumented error ${String(code)}`).toBe(true);
           }
           digest = after;
