@@ -103,6 +103,8 @@ describe('reports, tried as commune, district and province officials would', () 
     // Required, registered, registered from the list, share, active 7 d, share active, scans/day, never scanned.
     // Three visits in 7 days: 0.4 a day.
     expect(await rowTexts(page, 'deployment-table', COMMUNE.name)).toEqual(['2', '3', '1', '50%', '2', '66,7%', '0,4', '1']);
+    // At commune level there is nothing below to drill into: the commune's row is not a link to itself.
+    expect(await page.getByTestId('deployment-table').getByRole('link').count()).toBe(0);
     const places = page.getByTestId('deployment-places');
     expect(await places.textContent()).toContain('Phòng khám Minh Tâm');
     expect((await rowTexts(page, 'deployment-places', 'Chợ Phùng Chí Kiên')).slice(3, 6)).toEqual(['Có', '2', today.split('-').reverse().join('/')]);
