@@ -62,7 +62,8 @@ const vi = {
   print: 'In báo cáo',
   toolbar: 'Tải về và in',
   printedAt: (when: string) => `In lúc ${when}`,
-  asOf: (when: string) => `Số liệu tính đến ${when}.`,
+  // Scans reach the reports through a roll-up that runs every minute, not at once.
+  asOf: (when: string) => `Số liệu tính đến ${when}; lượt quét mới được cộng vào sau khoảng một phút.`,
 
   // Deployment
   deploymentByUnit: 'Tiến độ triển khai theo đơn vị',
@@ -279,7 +280,7 @@ const en: DashboardsText = {
   print: 'Print report',
   toolbar: 'Download and print',
   printedAt: (when) => `Printed ${when}`,
-  asOf: (when) => `Figures as of ${when}.`,
+  asOf: (when) => `Figures as of ${when}; new scans are added within about a minute.`,
 
   deploymentByUnit: 'Deployment by unit',
   deploymentTotal: 'Whole unit',
