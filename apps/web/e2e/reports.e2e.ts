@@ -153,6 +153,15 @@ describe('reports, tried as commune, district and province officials would', () 
     await dialog.getByRole('button', { name: 'Gửi tin nhắn' }).click();
     await page.getByText('Không có tin nhắn mới nào được gửi').waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
+
+    // No population entered yet: the uptake per 1,000 inhabitants is blank and the page says where to enter it.
+    await page.getByRole('tab', { name: 'Người dân sử dụng' }).click();
+    await page.getByTestId('adoption-table').waitFor();
+    await page.getByRole('link', { name: 'Nhập dân số của xã, phường' }).waitFor();
+    await page.getByRole('tab', { name: 'Tình hình dịch' }).click();
+    await page.getByRole('heading', { name: 'Đường cong dịch', exact: true }).waitFor();
+    expect(await rowTexts(page, 'epidemic-table', COMMUNE.name)).toEqual(['0', '0', '0', '0']);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.context().close();
   });
 
