@@ -259,6 +259,16 @@ describe('reports, tried as commune, district and province officials would', () 
     await page.getByTestId('deployment-places').getByText('Phòng khám Minh Tâm').waitFor();
     expect(await page.getByRole('navigation', { name: 'Đơn vị đang xem' }).textContent()).toBe(`${PROVINCE_NAME}${DISTRICT.name}${COMMUNE.name}`);
 
+    // Printed: the report alone, with the unit and report named at the top, on A4 landscape.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Menu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('group', { name: 'Tải về và in' }).isVisible()).toBe(false);
+    expect(await page.locator('.report-print-header').textContent()).toContain(`${COMMUNE.name} — Triển khai mã QR`);
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    expect(Number(box?.[1])).toBeGreaterThan(Number(box?.[2]));
+    await page.emulateMedia({ media: 'screen' });
+
     // A period the other way round is refused before anything is asked of the server.
     await page.getByLabel('Khoảng thời gian').selectOption('custom');
     await page.getByLabel('Từ ngày').fill(today);
