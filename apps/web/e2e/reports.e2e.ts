@@ -103,6 +103,8 @@ describe('reports, tried as commune, district and province officials would', () 
     // Required, registered, registered from the list, share, active 7 d, share active, scans/day, never scanned.
     // Three visits in 7 days: 0.4 a day.
     expect(await rowTexts(page, 'deployment-table', COMMUNE.name)).toEqual(['2', '3', '1', '50%', '2', '66,7%', '0,4', '1']);
+    // At commune level there is nothing below to drill into: the commune's row is not a link to itself.
+    expect(await page.getByTestId('deployment-table').getByRole('link').count()).toBe(0);
     const places = page.getByTestId('deployment-places');
     expect(await places.textContent()).toContain('Phòng khám Minh Tâm');
     expect((await rowTexts(page, 'deployment-places', 'Chợ Phùng Chí Kiên')).slice(3, 6)).toEqual(['Có', '2', today.split('-').reverse().join('/')]);
@@ -150,6 +152,15 @@ describe('reports, tried as commune, district and province officials would', () 
     await page.getByRole('button', { name: 'Gửi nhắc nhở' }).click();
     await dialog.getByRole('button', { name: 'Gửi tin nhắn' }).click();
     await page.getByText('Không có tin nhắn mới nào được gửi').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // No population entered yet: the uptake per 1,000 inhabitants is blank and the page says where to enter it.
+    await page.getByRole('tab', { name: 'Người dân sử dụng' }).click();
+    await page.getByTestId('adoption-table').waitFor();
+    await page.getByRole('link', { name: 'Nhập dân số của xã, phường' }).waitFor();
+    await page.getByRole('tab', { name: 'Tình hình dịch' }).click();
+    await page.getByRole('heading', { name: 'Đường cong dịch', exact: true }).waitFor();
+    expect(await rowTexts(page, 'epidemic-table', COMMUNE.name)).toEqual(['0', '0', '0', '0']);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.context().close();
   });
@@ -247,6 +258,16 @@ describe('reports, tried as commune, district and province officials would', () 
     await page.getByTestId('deployment-table').getByRole('link', { name: COMMUNE.name }).click();
     await page.getByTestId('deployment-places').getByText('Phòng khám Minh Tâm').waitFor();
     expect(await page.getByRole('navigation', { name: 'Đơn vị đang xem' }).textContent()).toBe(`${PROVINCE_NAME}${DISTRICT.name}${COMMUNE.name}`);
+
+    // Printed: the report alone, with the unit and report named at the top, on A4 landscape.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Menu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('group', { name: 'Tải về và in' }).isVisible()).toBe(false);
+    expect(await page.locator('.report-print-header').textContent()).toContain(`${COMMUNE.name} — Triển khai mã QR`);
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    expect(Number(box?.[1])).toBeGreaterThan(Number(box?.[2]));
+    await page.emulateMedia({ media: 'screen' });
 
     // A period the other way round is refused before anything is asked of the server.
     await page.getByLabel('Khoảng thời gian').selectOption('custom');

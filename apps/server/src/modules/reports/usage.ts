@@ -28,16 +28,20 @@ export async function laggingPlaces(ctx: Context, actor: Actor, unitCode: string
   const communes = new Set(tree.communesWithin(unit.code).map((c) => c.code));
   const lastWeek = addDays(to, -6);
   const weekBefore = addDays(to, -13);
-  const places = (await ctx.db.selectFrom('places').select(['id', 'name', 'type', 'commune_code']).where('status', '=', 'active').execute()).filter((p) => communes.has(p.commune_code));
+  // Only the unit's communes are read: a commune official's request must not scan the whole province.
+  const within = [...communes];
+  if (within.length === 0) return { places: [], units: [] };
+  const places = await ctx.db.selectFrom('places').select(['id', 'name', 'type', 'commune_code']).where('status', '=', 'active').where('commune_code', 'in', within).execute();
   const scans = await ctx.db
     .selectFrom('place_daily_scans')
     .select(['place_id', sql<number>`sum(case when date >= ${lastWeek} then scans else 0 end)`.as('last'), sql<number>`sum(case when date < ${lastWeek} then scans else 0 end)`.as('prev')])
+    .where('commune_code', 'in', within)
     .where('date', '>=', weekBefore)
     .where('date', '<=', to)
     .groupBy('place_id')
     .execute();
   const weeks = new Map(scans.map((s) => [s.place_id, { last: Number(s.last), prev: Number(s.prev) }]));
-  const totals = new Map((await ctx.db.selectFrom('place_scan_totals').select(['place_id', 'last_date']).execute()).map((t) => [t.place_id, t.last_date]));
+  const totals = new Map((await ctx.db.selectFrom('place_scan_totals').select(['place_id', 'last_date']).where('commune_code', 'in', within).execute()).map((t) => [t.place_id, t.last_date]));
   const owners = await ctx.db.selectFrom('place_members').select(['place_id', (eb) => eb.fn.countAll<number>().as('n')]).where('role', '=', 'owner').groupBy('place_id').execute();
   const ownerCount = new Map(owners.map((o) => [o.place_id, Number(o.n)]));
   const childOf = new Map<string, string>();

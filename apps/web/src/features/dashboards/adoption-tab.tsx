@@ -35,7 +35,16 @@ export function AdoptionTab({ scope, hrefFor, file }: { scope: ReportScope; href
       <section aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{text.adoptionTitle}</h2>
         <ReportTable caption={text.adoptionTitle} columns={cols} rows={rows} rowKey={(r) => r.code} total={total} testId="adoption-table" />
-        <p className="muted report-note">{text.adoptionHelp}</p>
+        <p className="muted report-note">
+          {text.adoptionHelp}
+          {/* Population is typed on the statistics page; point there while a unit has none. */}
+          {rows.some((r) => r.population === null) && (
+            <>
+              {' '}
+              <Link to="/map/statistics">{text.enterPopulation}</Link>
+            </>
+          )}
+        </p>
       </section>
     </>
   );

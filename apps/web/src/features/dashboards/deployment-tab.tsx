@@ -93,14 +93,16 @@ export function DeploymentTables({ report, level, hrefFor }: { report: Deploymen
   const { text } = useDashboardsText();
   const childTier = report.rows[0]?.tier;
   const rowsTable = report.rows.length > 0 ? report.rows : null;
+  // A commune's only row is itself: there is nothing below it to drill into, its places are listed instead.
+  const drill = report.unit.tier === 'commune' ? undefined : hrefFor;
   return (
     <div className="report-sections">
       <section>
         <Heading level={level}>{rowsTable ? text.deploymentByUnit : text.deploymentTotal}</Heading>
-        {rowsTable && hrefFor && <p className="muted report-no-print">{text.drillHelp}</p>}
+        {rowsTable && drill && <p className="muted report-no-print">{text.drillHelp}</p>}
         <ReportTable
           caption={rowsTable ? text.deploymentByUnit : text.deploymentTotal}
-          columns={unitColumns(text, childTier ? text.tiers[childTier] : text.unit, hrefFor)}
+          columns={unitColumns(text, childTier ? text.tiers[childTier] : text.unit, drill)}
           rows={rowsTable ?? []}
           rowKey={(r) => r.code}
           total={report.total}

@@ -62,7 +62,8 @@ const vi = {
   print: 'In báo cáo',
   toolbar: 'Tải về và in',
   printedAt: (when: string) => `In lúc ${when}`,
-  asOf: (when: string) => `Số liệu tính đến ${when}.`,
+  // Scans reach the reports through a roll-up that runs every minute, not at once.
+  asOf: (when: string) => `Số liệu tính đến ${when}; lượt quét mới được cộng vào sau khoảng một phút.`,
 
   // Deployment
   deploymentByUnit: 'Tiến độ triển khai theo đơn vị',
@@ -128,6 +129,7 @@ const vi = {
   adoptionTitle: 'Người dân sử dụng theo đơn vị',
   adoptionHelp: 'Số trên 1.000 dân tính theo dân số đã nhập của từng đơn vị; “—” khi chưa có dân số.',
   population: 'Dân số',
+  enterPopulation: 'Nhập dân số của xã, phường',
   citizens: 'Người dân có tài khoản',
   declarations: 'Tờ khai y tế',
   personalQr: 'Mã QR cá nhân',
@@ -279,7 +281,7 @@ const en: DashboardsText = {
   print: 'Print report',
   toolbar: 'Download and print',
   printedAt: (when) => `Printed ${when}`,
-  asOf: (when) => `Figures as of ${when}.`,
+  asOf: (when) => `Figures as of ${when}; new scans are added within about a minute.`,
 
   deploymentByUnit: 'Deployment by unit',
   deploymentTotal: 'Whole unit',
@@ -341,6 +343,7 @@ const en: DashboardsText = {
   adoptionTitle: 'Citizen uptake by unit',
   adoptionHelp: 'Figures per 1,000 inhabitants use the population entered for each unit; “—” when none is entered.',
   population: 'Population',
+  enterPopulation: 'Enter the population of communes',
   citizens: 'Citizens with an account',
   declarations: 'Health declarations',
   personalQr: 'Personal QR codes',
