@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../actor.js';
-import { createTestApp, createTestContext, TEST_DIALECTS, type TestContext } from '../../testing/test-context.js';
+import { localDateOf } from '@phongdich/core';
+import { createTestAccount, createTestApp, createTestContext, signIn, signInCitizen, TEST_DIALECTS, type SignedIn, type TestContext } from '../../testing/test-context.js';
 import { startLoopbackSmsc, type LoopbackSmsc } from '../../testing/loopback-smsc.js';
 import { findOrCreateCitizenByPhone } from '../accounts/index.js';
 import { ensureMonitoring } from '../declarations/index.js';
@@ -68,3 +70,65 @@ describe.each(TEST_DIALECTS)('automatic messages over SMPP on %s', (dialect) => 
     expect(await remindMonitoredPeople(ctx)).toBe(2);
   });
 });
+
+// Tracing → outbox → SMPP in one go: the contact's phone gets the warning, as the issue's user would see it.
+describe.each(TEST_DIALECTS)('a contact found by tracing is warned over SMPP on %s', (dialect) => {
+  let ctx: TestContext;
+  let app: FastifyInstance;
+  let smsc: LoopbackSmsc;
+
+  beforeAll(async () => {
+    smsc = await startLoopbackSmsc({ password: 'secret' });
+    ctx = await createTestContext(dialect, { SMPP_URL: smsc.url, SMPP_SYSTEM_ID: 'phongdich', SMPP_PASSWORD: 'secret', MESSAGE_QUIET_HOURS: 'none' });
+    app = await createTestApp(ctx);
+  });
+  afterAll(async () => {
+    await closeProviders(ctx);
+    await app.close();
+    await ctx.cleanup();
+    await smsc.close();
+  });
+
+  it('registering a case warns the person who was at the market with them, by SMS at the SMS centre', async () => {
+    const healthAccount = await createTestAccount(ctx, 'health_official', { unitCode: '19' });
+    let health = await signIn(app, healthAccount);
+    const registered = await app.inject({
+      method: 'POST',
+      url: '/api/v1/places',
+      headers: health.headers,
+      payload: { name: 'Chợ Bắc Kạn', type: 'market', sector: 'health', communeCode: '01843', streetAddress: 'Trung tâm', location: { lat: 22.1468, lon: 105.8346 }, contactName: 'Ban quản lý', contactPhone: '0912000000', points: ['Cổng chính'] },
+    });
+    expect(registered.statusCode).toBe(201);
+    const token = (registered.json() as { points: Array<{ url: string }> }).points[0]?.url.split('/q/')[1];
+    const scan = (who: SignedIn) => app.inject({ method: 'POST', url: '/api/v1/scans', headers: who.headers, payload: { clientEventId: crypto.randomUUID(), scannedAt: ctx.clock.now(), token } });
+    const sick = await signInCitizen(app, ctx, '0944100001');
+    const neighbour = await signInCitizen(app, ctx, '0944100002');
+    expect((await scan(sick)).statusCode).toBeLessThan(300);
+    expect((await scan(neighbour)).statusCode).toBeLessThan(300);
+    ctx.clock.advance(20 * 60_000);
+    await scan(sick);
+    await scan(neighbour);
+    ctx.clock.advance(2 * HOUR);
+    health = await signIn(app, healthAccount);
+
+    const today = localDateOf(ctx.clock.now());
+    const created = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: health.headers, payload: { phone: '0944100001', fullName: 'Hà Văn An', communeCode: '01843', classification: 'confirmed', testDate: today, testResult: 'positive' } });
+    expect(created.statusCode).toBe(201);
+    await deliverAndSettle(ctx);
+
+    // The neighbour's first SMS was their sign-in code; the warning names the place and the day.
+    const warnings = smsc.messagesTo('84944100002').filter((text) => text.includes('Chợ Bắc Kạn'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`ngày ${today.split('-').reverse().join('/')}`);
+    expect(smsc.received.find((r) => r.destination === '84944100002' && r.dataCoding === 8)).toBeDefined();
+    // The case's own phone is not told it was near itself.
+    expect(smsc.messagesTo('84944100001').filter((text) => text.includes('Chợ Bắc Kạn'))).toEqual([]);
+    expect(await ctx.db.selectFrom('outbox').select('status').where('template', '=', 'contact_warning').execute()).toEqual([{ status: 'delivered' }]);
+  });
+});
+
+async function deliverAndSettle(ctx: TestContext): Promise<void> {
+  await deliverDueMessages(ctx);
+  await new Promise((r) => setTimeout(r, 150));
+  await providersOf(ctx).events.flush();
+}
