@@ -1,45 +1,10 @@
-import { useEffect, useId, useRef, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog } from '../../components/ui.js';
 import type { Case, Contact } from '@phongdich/core';
 import { useCasesText } from './text.js';
 
-/** A modal dialog with a heading; Escape or the caller's cancel button closes it. */
-export function FormDialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
-  return (
-    <dialog
-      ref={dialog}
-      className="dialog cases-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={`${id}-title`}>{title}</h2>
-      {children}
-    </dialog>
-  );
-}
-
-export function TextAreaField({ label, error, ...area }: { label: string; error?: string | undefined } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={3} {...area} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+export function FormDialog(props: { title: string; onClose: () => void; children: ReactNode }) {
+  return <ModalDialog className="cases-dialog" {...props} />;
 }
 
 export function ClassificationBadge({ value }: { value: Case['classification'] }) {

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contactUpdateSchema, FOLLOWUP_STATUSES, followupInputSchema } from '@phongdich/core';
-import { Alert, Button, TextField } from '../../components/ui.js';
+import { Alert, Button, TextAreaField, TextField } from '../../components/ui.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 import { casesApi, keys, type WorklistContact } from './cases-api.js';
 import { formatLocalDate } from './cases-format.js';
-import { FormDialog, TextAreaField } from './cases-ui.js';
+import { FormDialog } from './cases-ui.js';
 import { useCasesText } from './text.js';
 
 function useContactMutation<T>(call: (body: T) => Promise<unknown>, onDone: () => void, fromError: (error: unknown) => void) {

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { interviewContactSchema } from '@phongdich/core';
-import { Alert, Button, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/ui.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 import { casesApi, keys } from './cases-api.js';
 import { vietnamDateTimeToEpoch } from './cases-format.js';
-import { TextAreaField } from './cases-ui.js';
 import { useCasesText } from './text.js';
 
 const RELATIONS = ['household', 'colleague', 'friend', 'other'] as const;

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CASE_CLASSIFICATIONS, caseInputSchema, TEST_RESULTS_LAB, type Case, type Unit } from '@phongdich/core';
 import { UnitPicker } from '../../components/unit-picker.js';
-import { Alert, Button, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/ui.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 import { casesApi, keys } from './cases-api.js';
-import { TextAreaField } from './cases-ui.js';
 import { useCasesText } from './text.js';
 
 const EMPTY = {

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Button, LoadError } from '../../components/ui.js';
+import { useState, type ReactNode } from 'react';
+import { Button, LoadError, ModalDialog } from '../../components/ui.js';
 import { tableCsv, tableLines, type Column } from './columns.js';
 import { downloadCsv } from './csv.js';
 import { downloadSheet } from './reports-api.js';
@@ -83,27 +83,6 @@ export function ToneBadge({ tone, children }: { tone: Tone; children: ReactNode 
   return <span className={`report-badge report-badge-${tone}`}>{children}</span>;
 }
 
-/** A modal dialog with a heading; Escape or the caller's cancel button closes it. */
-export function ReportDialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
-  return (
-    <dialog
-      ref={dialog}
-      className="dialog report-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={`${id}-title`}>{title}</h2>
-      {children}
-    </dialog>
-  );
+export function ReportDialog(props: { title: string; onClose: () => void; children: ReactNode }) {
+  return <ModalDialog className="report-dialog" {...props} />;
 }

@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RISK_LEVELS, riskOverrideSchema, type UnitRisk } from '@phongdich/core';
 import { ConfirmDialog } from '../../components/confirm.js';
-import { Alert, Button, LoadError, Loading, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, SelectField, TextAreaField, TextField } from '../../components/ui.js';
 import { formatNumber } from '../../lib/format.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 import { mapApi, mapKeys } from './map-api.js';
 import { formatDecimal, formatLocalDate, formatPercent } from './map-format.js';
-import { RiskBadge, TextAreaField } from './map-ui.js';
+import { RiskBadge } from './map-ui.js';
 import { riskLabel } from './risk-style.js';
 import { useMapText } from './text.js';
 

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ZONE_KIND_LABELS, ZONE_KINDS, zoneInputSchema } from '@phongdich/core';
-import { Alert, Button, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/ui.js';
 import { formatNumber } from '../../lib/format.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 import { mapApi, mapKeys, type PolygonGeometry, type Position, type Zone } from './map-api.js';
 import { formatDecimal, vietnamDate } from './map-format.js';
-import { TextAreaField } from './map-ui.js';
 import { closeRing, distinctVertices, drawProblem, ringAreaKm2, toPolygon, undoLast } from './polygon-draw.js';
 import { useMapText } from './text.js';
 
