@@ -8,6 +8,7 @@ import type { Context } from './context.js';
 import { newId } from './context.js';
 import { pingDatabase } from './db/database.js';
 import { registerAuth } from './http/auth.js';
+import { refuseNulCharacters } from './http/text-input.js';
 import { frameworkErrorHandler, registerErrorHandling, validatorCompiler } from './http/errors.js';
 import { registerLanguage } from './http/language.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     allowList: (request) => !/^\/(api\/|fhir(\/|\?|$))/.test(request.url),
   });
   registerErrorHandling(app, ctx);
+  refuseNulCharacters(app);
   registerAuth(app, ctx);
 
   await app.register(fastifySwagger, {

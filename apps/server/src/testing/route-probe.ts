@@ -63,6 +63,13 @@ const RECORD_OF_SEGMENT: Record<string, string> = {
   users: 'user',
   units: 'unit',
   risk: 'unit',
+  arrivals: 'arrival',
+  zones: 'zone',
+  submissions: 'submission',
+  campaigns: 'campaign',
+  'api-keys': 'apiKey',
+  webhooks: 'webhook',
+  'lab-results': 'labResult',
 };
 
 /** A value that passes a query parameter's schema (the probes test access, not validation). */

@@ -122,7 +122,9 @@ export async function buildSecurityWorld(app: FastifyInstance, ctx: TestContext)
   const contactIn = await contact(caseIn, '0944100003');
   const contactOut = await contact(caseOut, '0944100004');
 
-  const report = async (who: SignedIn, communeCode: string) => (await send(who, 'POST', '/api/v1/reports', { kind: 'other', description: 'Quán không quét mã', communeCode })).id as string;
+  // A 2×2 PNG, so the report's photo route has a photo to answer with.
+  const photo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAEUlEQVR4nGP4z8Dwn4EBTAEAHPMC/o6O7lIAAAAASUVORK5CYII=';
+  const report = async (who: SignedIn, communeCode: string) => (await send(who, 'POST', '/api/v1/reports', { kind: 'other', description: 'Quán không quét mã', communeCode, photo })).id as string;
   const monitoring = async (phone: string, communeCode: string) => (await send(admin, 'POST', '/api/v1/monitoring', { phone, days: 14, reason: 'F1', communeCode })).id as string;
   const family = async (who: SignedIn) => (await send(who, 'POST', '/api/v1/family', { name: 'Nguyễn Văn Bé', relation: 'child', birthYear: 2018 })).id as string;
   const target = async (communeCode: string) => {
@@ -131,6 +133,8 @@ export async function buildSecurityWorld(app: FastifyInstance, ctx: TestContext)
   };
   const site = async (communeCode: string) =>
     (await send(admin, 'POST', '/api/v1/map/sites', { name: 'Điểm xét nghiệm', kind: 'test', communeCode, address: 'Đường Trường Chinh', location: { lat: 22.15, lon: 105.835 } })).id as string;
+
+  const more = await moreRecords(app, send, ctx, { admin, official, citizen, neighbour, today, caseInPhone: '0944100001', caseOutPhone: '0944100002' });
 
   return {
     sessions: {
@@ -155,6 +159,86 @@ export async function buildSecurityWorld(app: FastifyInstance, ctx: TestContext)
       site: { inside: await site(INSIDE_COMMUNE), outside: await site(OUTSIDE_COMMUNE) },
       user: { inside: insideColleague.id, outside: outsideOfficial.id },
       unit: { inside: INSIDE_COMMUNE, outside: OUTSIDE_COMMUNE },
+      ...more,
     },
+  };
+}
+
+type Send = (who: SignedIn | undefined, method: string, url: string, body?: unknown) => Promise<{ id: string } & Record<string, unknown>>;
+
+const entryDeclaration = (communeCode: string, phone: string, today: string) => ({
+  formVersion: 'entry@1',
+  declaredFor: 'self',
+  travellerType: 'expert_investor_worker',
+  gateCode: 'noi-bai',
+  person: { ...declaration(communeCode, phone).person, idType: 'passport', idNumber: `m${phone.slice(-8)}`, nationality: 'KR' },
+  vehicleType: 'plane',
+  vehicleNumber: 'vn 417',
+  seat: '12A',
+  departureDate: today,
+  entryDate: today,
+  departureCountry: 'KR',
+  departureProvince: 'Seoul',
+  destinationProvinceCode: '19',
+  visitedCountries: ['KR'],
+  addressAfterQuarantine: { provinceCode: '19', communeCode, street: '2 Nguyễn Văn Tố' },
+  symptoms: [],
+  vaccines: [],
+  animalContact: false,
+  closeContactWithCase: false,
+  quarantineChoice: 'home',
+  testResult: 'negative',
+  testDate: today,
+});
+
+/** A small square zone whose centre lies in the commune (the bundled outlines are simplified). */
+const zoneSquare = (lon: number, lat: number) => ({ type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.002, lat], [lon + 0.002, lat + 0.002], [lon, lat + 0.002], [lon, lat]]] });
+
+/**
+ * Records of the later capabilities: entry declarations, zones, report submissions, campaigns, and
+ * the other systems' keys, webhooks and lab results. Inside is the callers' commune or reach.
+ */
+async function moreRecords(
+  app: FastifyInstance,
+  send: Send,
+  ctx: TestContext,
+  who: { admin: SignedIn; official: SignedIn; citizen: SignedIn; neighbour: SignedIn; today: string; caseInPhone: string; caseOutPhone: string },
+): Promise<Record<string, Pair>> {
+  const { admin, official, today } = who;
+  const arrival = async (traveller: SignedIn, communeCode: string, phone: string) =>
+    (await send(traveller, 'POST', '/api/v1/declarations', { clientEventId: crypto.randomUUID(), declaration: entryDeclaration(communeCode, phone, today) })).id;
+  const zone = async (lon: number, lat: number) => (await send(admin, 'POST', '/api/v1/map/zones', { name: 'Tổ 7', kind: 'isolation', startsOn: today, geometry: zoneSquare(lon, lat) })).id;
+  const submission = async (author: SignedIn, unit: string) => (await send(author, 'POST', '/api/v1/reports/submissions', { unit, from: today, to: today })).id;
+  const campaign = async (author: SignedIn, unitCode: string) =>
+    (
+      await send(author, 'POST', '/api/v1/campaigns', {
+        name: 'Nhắc khai báo y tế',
+        channel: 'sms',
+        audience: { kind: 'citizens', unitCode },
+        template: { vi: 'PhongDich: hãy khai báo y tế tại {url}.', en: 'PhongDich: declare your health at {url}.' },
+        startAt: ctx.clock.now() + 86_400_000,
+        recurrence: null,
+      })
+    ).id;
+  const apiKey = async (name: string, unitCode: string) =>
+    (await send(admin, 'POST', '/api/v1/integration/api-keys', { name, unitCode, permissions: ['feed.read', 'labs.write'] })) as unknown as { key: { id: string }; secret: string };
+  const keyIn = await apiKey('Trạm y tế xã', INSIDE_COMMUNE);
+  const keyOut = await apiKey('Trạm y tế xã bên', OUTSIDE_COMMUNE);
+  // A positive result for a case's phone waits on the health officials' worklist.
+  const labResult = async (secret: string, phone: string, resultId: string) => {
+    const csv = ['Mã phòng xét nghiệm,Mã kết quả,Họ và tên,Số điện thoại,Tên xét nghiệm,Kết quả,Ngày lấy mẫu', `BV-BK,${resultId},Ca bệnh,${phone},RT-PCR SARS-CoV-2,dương tính,${today}`].join('\n');
+    const response = await app.inject({ method: 'POST', url: '/api/v1/integration/lab-results', headers: { authorization: `Bearer ${secret}`, 'content-type': 'text/csv' }, payload: csv });
+    if (response.statusCode !== 200) throw new Error(`lab result: ${response.statusCode} ${response.body}`);
+    return (await ctx.db.selectFrom('lab_results').select('id').where('result_id', '=', resultId).executeTakeFirstOrThrow()).id;
+  };
+  const webhook = async (apiKeyId: string) => ((await send(admin, 'POST', '/api/v1/integration/webhooks', { apiKeyId, url: 'https://example.invalid/hook', eventTypes: [] })) as unknown as { webhook: { id: string } }).webhook.id;
+  return {
+    arrival: { inside: await arrival(who.citizen, INSIDE_COMMUNE, '0912000101'), outside: await arrival(who.neighbour, OUTSIDE_COMMUNE, '0912000102') },
+    zone: { inside: await zone(105.858, 22.11), outside: await zone(105.76, 22.2) },
+    submission: { inside: await submission(official, INSIDE_COMMUNE), outside: await submission(admin, OUTSIDE_COMMUNE) },
+    campaign: { inside: await campaign(official, INSIDE_COMMUNE), outside: await campaign(admin, OUTSIDE_COMMUNE) },
+    apiKey: { inside: keyIn.key.id, outside: keyOut.key.id },
+    webhook: { inside: await webhook(keyIn.key.id), outside: await webhook(keyOut.key.id) },
+    labResult: { inside: await labResult(keyIn.secret, who.caseInPhone, 'KQ-IN'), outside: await labResult(keyOut.secret, who.caseOutPhone, 'KQ-OUT') },
   };
 }

@@ -85,6 +85,23 @@ describe.each(TEST_DIALECTS)('the epidemic map on %s', (dialect) => {
     expect((await send('DELETE', `/api/v1/map/zones/${drawn.json().id}`, health)).statusCode).toBe(204);
   });
 
+  it("lets a commune official draw and change zones in their commune only, never in a neighbour's", async () => {
+    const ward = await signIn(app, await createTestAccount(ctx, 'official', { unitCode: '01843' }));
+    const zone = { name: 'Ngõ 3 tổ 7', kind: 'isolation', startsOn: localDateOf(ctx.clock.now()) };
+    const own = await send('POST', '/api/v1/map/zones', ward, { ...zone, geometry: { type: 'Polygon', coordinates: [square(105.858, 22.11, 0.002)] } });
+    expect(own.json(), own.body).toMatchObject({ communeCodes: ['01843'] });
+    const neighbours = await send('POST', '/api/v1/map/zones', ward, { ...zone, geometry: { type: 'Polygon', coordinates: [square(105.76, 22.2, 0.002)] } });
+    expect(neighbours.json()).toMatchObject({ error: 'out_of_scope', field: 'geometry' });
+    const moved = await send('PATCH', `/api/v1/map/zones/${own.json().id}`, ward, { geometry: { type: 'Polygon', coordinates: [square(105.76, 22.2, 0.002)] } });
+    expect(moved.json()).toMatchObject({ error: 'out_of_scope', field: 'geometry' });
+    const theirs = await send('POST', '/api/v1/map/zones', health, { ...zone, geometry: { type: 'Polygon', coordinates: [square(105.76, 22.2, 0.002)] } });
+    expect(theirs.json().communeCodes).toEqual(['01849']);
+    expect((await send('DELETE', `/api/v1/map/zones/${theirs.json().id}`, ward)).statusCode).toBe(403);
+    expect((await send('PATCH', `/api/v1/map/zones/${theirs.json().id}`, ward, { name: 'Đổi tên' })).statusCode).toBe(403);
+    expect((await send('DELETE', `/api/v1/map/zones/${own.json().id}`, ward)).statusCode).toBe(204);
+    expect((await send('DELETE', `/api/v1/map/zones/${theirs.json().id}`, health)).statusCode).toBe(204);
+  });
+
   it('shows sites and finds them, places and units by name', async () => {
     const site = await send('POST', '/api/v1/map/sites', health, { name: 'Điểm xét nghiệm Trạm y tế Bắc Kạn', kind: 'test', communeCode: '01843', address: 'Đường Trường Chinh', location: { lat: 22.15, lon: 105.835 }, openingHours: '7:00–17:00' });
     expect(site.statusCode).toBe(201);

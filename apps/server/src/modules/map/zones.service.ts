@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../actor.js';
 import { newId, type Context } from '../../context.js';
 import { AppError } from '../../http/errors.js';
+import { scopeOf, unitInScope } from '../../http/scope.js';
 import { recordAudit } from '../audit/index.js';
-import { checkLocation, getUnitBoundaries } from '../units/index.js';
+import { checkLocation, getUnitBoundaries, unitTree } from '../units/index.js';
 import { bboxOf, ringAreaKm2, zoneProblem } from './zone-geometry.js';
 
 type ZoneInput = z.infer<typeof zoneInputSchema>;
@@ -55,8 +56,27 @@ function checkZone(ctx: Context, input: ZoneInput): void {
   if (input.endsOn && input.endsOn < input.startsOn) throw new AppError('date_order', { field: 'endsOn' });
 }
 
+/**
+ * A commune official closes off streets of their own commune; a zone centred in a neighbour's is the
+ * neighbour's, the district's or the province's decision. The centre decides, not every commune the
+ * zone touches: the bundled outlines are simplified and overlap near boundaries, so a small zone in
+ * the middle of a town can touch the commune next door.
+ */
+function assertZoneInScope(ctx: Context, actor: Actor, geometry: ZoneInput['geometry'], field?: string): void {
+  const tree = unitTree(ctx);
+  const scope = scopeOf(actor, tree);
+  if (scope.kind === 'all') return;
+  const corners = (geometry.coordinates[0] as Array<[number, number]>).slice(0, -1);
+  const lon = corners.reduce((sum, [x]) => sum + x, 0) / corners.length;
+  const lat = corners.reduce((sum, [, y]) => sum + y, 0) / corners.length;
+  const home = getUnitBoundaries(ctx, ctx.config.homeUnit).features.filter((feature) => pointInArea(feature.geometry as AreaGeometry, lat, lon));
+  const codes = home.map((feature) => String((feature.properties as { code?: string }).code ?? ''));
+  if (!codes.some((code) => unitInScope(scope, code, tree))) throw new AppError('out_of_scope', field ? { field } : {});
+}
+
 export async function createZone(ctx: Context, actor: Actor, input: ZoneInput): Promise<Zone> {
   checkZone(ctx, input);
+  assertZoneInScope(ctx, actor, input.geometry, 'geometry');
   const ring = input.geometry.coordinates[0] as Array<[number, number]>;
   const box = bboxOf(ring);
   const now = ctx.clock.now();
@@ -86,8 +106,10 @@ export async function createZone(ctx: Context, actor: Actor, input: ZoneInput): 
 export async function updateZone(ctx: Context, actor: Actor, id: string, changes: Partial<ZoneInput>): Promise<Zone> {
   const current = await findZone(ctx, id);
   if (!current) throw new AppError('not_found');
+  assertZoneInScope(ctx, actor, JSON.parse(current.geometry) as ZoneInput['geometry']);
   const merged: ZoneInput = { ...toZone(current), ...changes, endsOn: changes.endsOn ?? current.ends_on ?? undefined, note: changes.note ?? current.note ?? undefined } as ZoneInput;
   checkZone(ctx, merged);
+  if (changes.geometry) assertZoneInScope(ctx, actor, merged.geometry, 'geometry');
   const ring = merged.geometry.coordinates[0] as Array<[number, number]>;
   const box = bboxOf(ring);
   await ctx.db
@@ -103,6 +125,7 @@ export async function updateZone(ctx: Context, actor: Actor, id: string, changes
 export async function endZone(ctx: Context, actor: Actor, id: string): Promise<void> {
   const current = await findZone(ctx, id);
   if (!current) throw new AppError('not_found');
+  assertZoneInScope(ctx, actor, JSON.parse(current.geometry) as ZoneInput['geometry']);
   const today = localDateOf(ctx.clock.now());
   await ctx.db.updateTable('zones').set({ ends_on: current.starts_on > today ? current.starts_on : today, updated_at: ctx.clock.now() }).where('id', '=', id).execute();
   await recordAudit(ctx, actor, { action: 'zone.end', subjectType: 'zone', subjectId: id });
