@@ -2,7 +2,7 @@ import { maskTail, nationalPhone, type Me, type Role, type Sector, type SessionU
 import type { Context } from '../../context.js';
 import { unitTree } from '../units/index.js';
 import type { UserRow } from './accounts.repository.js';
-import { mustEnrolSecondFactor } from './second-factor.js';
+import { mustEnrolSecondFactor, secondFactorRequired } from './second-factor.js';
 
 export function toSessionUser(ctx: Context, row: UserRow): SessionUser {
   return {
@@ -15,6 +15,7 @@ export function toSessionUser(ctx: Context, row: UserRow): SessionUser {
     sector: row.sector as Sector | null,
     mustChangePassword: row.must_change_password === 1,
     totpEnabled: row.totp_enabled_at !== null,
+    totpRequired: secondFactorRequired(ctx, row),
     totpEnrolmentRequired: mustEnrolSecondFactor(ctx, row),
   };
 }

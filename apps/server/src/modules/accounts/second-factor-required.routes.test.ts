@@ -58,7 +58,7 @@ describe.each(TEST_DIALECTS)('two-step verification required for a role (TOTP_RE
   it('signs a health official in with the password alone, and says both at sign-in and in /auth/me that enrolment comes first', async () => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: health.username, password: health.password } });
     expect(login.statusCode).toBe(200);
-    expect(login.json().user).toMatchObject({ role: 'health_official', totpEnabled: false, totpEnrolmentRequired: true });
+    expect(login.json().user).toMatchObject({ role: 'health_official', totpEnabled: false, totpRequired: true, totpEnrolmentRequired: true });
     const session = await signIn(app, health);
     const me = await get('/api/v1/auth/me', session);
     expect(me.statusCode).toBe(200);
@@ -132,7 +132,7 @@ describe.each(TEST_DIALECTS)('two-step verification required for a role (TOTP_RE
     recoveryCodes = confirmed.json().recoveryCodes;
     // The same session, at once: the cached account is not used any more.
     expect((await get('/api/v1/cases', session)).statusCode).toBe(200);
-    expect((await get('/api/v1/auth/me', session)).json().user).toMatchObject({ totpEnabled: true, totpEnrolmentRequired: false });
+    expect((await get('/api/v1/auth/me', session)).json().user).toMatchObject({ totpEnabled: true, totpRequired: true, totpEnrolmentRequired: false });
     // The next sign-in asks for the code and opens everything.
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: health.username, password: health.password } })).json().error).toBe('totp_required');
     ctx.clock.advance(TOTP_STEP_MS);
@@ -155,12 +155,12 @@ describe.each(TEST_DIALECTS)('two-step verification required for a role (TOTP_RE
 
   it('leaves other roles and citizens alone', async () => {
     const officialSession = await signIn(app, official);
-    expect((await get('/api/v1/auth/me', officialSession)).json().user).toMatchObject({ totpEnabled: false, totpEnrolmentRequired: false });
+    expect((await get('/api/v1/auth/me', officialSession)).json().user).toMatchObject({ totpEnabled: false, totpRequired: false, totpEnrolmentRequired: false });
     expect((await get('/api/v1/places', officialSession)).statusCode).toBe(200);
     const adminSession = await signIn(app, admin);
     expect((await get('/api/v1/users', adminSession)).statusCode).toBe(200);
     const citizen = await signInCitizen(app, ctx, '0912345679');
-    expect((await get('/api/v1/auth/me', citizen)).json().user).toMatchObject({ role: 'citizen', totpEnabled: false, totpEnrolmentRequired: false });
+    expect((await get('/api/v1/auth/me', citizen)).json().user).toMatchObject({ role: 'citizen', totpEnabled: false, totpRequired: false, totpEnrolmentRequired: false });
     expect((await get('/api/v1/places/mine', citizen)).statusCode).toBe(200);
   });
 });

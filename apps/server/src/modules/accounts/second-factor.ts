@@ -41,12 +41,19 @@ async function passwordAccount(ctx: Context, actor: Actor): Promise<UserRow> {
 }
 
 /**
- * Whether the account must turn the second factor on before anything else: a password account of a
- * role listed in TOTP_REQUIRED_ROLES that has not confirmed one. Until then its session opens only its
- * own account set-up (http/auth.ts). Phone accounts never: their sign-in code is a second factor already.
+ * Whether the account's role must use a second factor (TOTP_REQUIRED_ROLES). Password accounts only:
+ * phone accounts never, their sign-in code is a second factor already.
+ */
+export function secondFactorRequired(ctx: Context, user: UserRow): boolean {
+  return user.password_hash !== null && ctx.config.totpRequiredRoles.includes(user.role as Role);
+}
+
+/**
+ * Whether the account must turn the second factor on before anything else: required for its role and
+ * not confirmed. Until then its session opens only its own account set-up (http/auth.ts).
  */
 export function mustEnrolSecondFactor(ctx: Context, user: UserRow): boolean {
-  return user.password_hash !== null && user.totp_enabled_at === null && ctx.config.totpRequiredRoles.includes(user.role as Role);
+  return user.totp_enabled_at === null && secondFactorRequired(ctx, user);
 }
 
 /** Starts enrolment: a new secret, shown once as a QR code and as text; not active until confirmed. */
