@@ -77,6 +77,12 @@ export const sessionUserSchema = z.object({
   unitCode: z.string().nullable(),
   sector: z.enum(SECTORS).nullable(),
   mustChangePassword: z.boolean(),
+  /** Two-step verification (an authenticator app's codes) is on for this password account. */
+  totpEnabled: z.boolean(),
+  /** The account's role must use two-step verification (TOTP_REQUIRED_ROLES): turning it off restricts the account again. */
+  totpRequired: z.boolean(),
+  /** The account's role must use two-step verification and it is not on yet: until it is, only the account's own set-up answers (TOTP_REQUIRED_ROLES). */
+  totpEnrolmentRequired: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

@@ -78,6 +78,11 @@ export const ERRORS = {
     vi: 'Chưa bắt đầu cài đặt xác thực hai lớp (hoặc đã tắt).',
     en: 'Two-step verification has not been set up (or is off).',
   },
+  totp_enrolment_required: {
+    status: 403,
+    vi: 'Vai trò của bạn bắt buộc dùng xác thực hai lớp. Hãy bật xác thực hai lớp ở trang Tài khoản của tôi để tiếp tục.',
+    en: 'Your role must use two-step verification. Turn it on in My account to continue.',
+  },
   account_locked: {
     status: 429,
     vi: 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ít phút.',

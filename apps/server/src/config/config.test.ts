@@ -36,6 +36,13 @@ describe('loadConfig', () => {
     for (const key of ['PORT', 'UNITS_DATASET', 'BASE_URL', 'HOME_UNIT', 'DATABASE_URL']) expect(problems).toContain(key);
   });
 
+  it('makes two-step verification compulsory only for the staff roles listed', () => {
+    expect(loadConfig({}).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({ TOTP_REQUIRED_ROLES: ' admin, health_official,,admin ' }).totpRequiredRoles).toEqual(['admin', 'health_official']);
+    expect(() => loadConfig({ TOTP_REQUIRED_ROLES: 'Admin' })).toThrow(/TOTP_REQUIRED_ROLES: "Admin" cannot be required/);
+    expect(() => loadConfig({ TOTP_REQUIRED_ROLES: 'citizen' })).toThrow(ConfigError);
+  });
+
   it('warns about insecure settings', () => {
     const config = loadConfig({ BASE_URL: 'http://phongdich.example.vn', DATABASE_URL: 'postgres://u@h/db' });
     expect(config.warnings.join(' ')).toMatch(/not https/);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_DWELL_MINUTES, DEFAULT_HOME_UNIT, PLACE_TYPES, UNITS_DATASETS, type PlaceType } from '@phongdich/core';
+import { DEFAULT_DWELL_MINUTES, DEFAULT_HOME_UNIT, PLACE_TYPES, STAFF_ROLES, UNITS_DATASETS, type PlaceType, type Role } from '@phongdich/core';
 import type { Environment } from './env.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -24,6 +24,19 @@ const schema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(20),
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+  TOTP_REQUIRED_ROLES: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const roles = text.split(',').map((r) => r.trim()).filter(Boolean);
+      const unknown = roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r));
+      if (unknown.length > 0) {
+        // Citizens are refused too: they sign in with a code sent to their phone and have no password to pair a second factor with.
+        ctx.addIssue({ code: 'custom', message: `${unknown.map((r) => `"${r}"`).join(', ')} cannot be required to use two-step verification: list roles separated by commas among ${STAFF_ROLES.join(', ')}` });
+        return z.NEVER;
+      }
+      return Object.freeze([...new Set(roles)] as Role[]);
+    }),
   SESSION_IDLE_HOURS: int(1, 24 * 30).default(12),
   CITIZEN_SESSION_DAYS: int(1, 3650).default(180),
   OTP_TTL_SECONDS: int(60, 3600).default(300),
@@ -193,6 +206,8 @@ export interface Config {
   loginRateLimitPerMinute: number;
   loginMaxFailures: number;
   loginLockMs: number;
+  /** Roles whose password accounts must turn on two-step verification before anything but that (empty: optional for all). */
+  totpRequiredRoles: readonly Role[];
   sessionIdleMs: number;
   citizenSessionMs: number;
   otpTtlMs: number;
@@ -343,6 +358,7 @@ export function loadConfig(env: Environment): Readonly<Config> {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    totpRequiredRoles: e.TOTP_REQUIRED_ROLES,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
     citizenSessionMs: e.CITIZEN_SESSION_DAYS * 86_400_000,
     otpTtlMs: e.OTP_TTL_SECONDS * 1000,

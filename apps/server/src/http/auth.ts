@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyPermission, Role } from '@phongdich/core';
 import type { Actor } from '../actor.js';
 import { securityLog, type Context } from '../context.js';
-import { resolveSession, type ResolvedSession } from '../modules/accounts/index.js';
+import { mustEnrolSecondFactor, resolveSession, type ResolvedSession } from '../modules/accounts/index.js';
 import { authenticateApiKey, type ApiKeyPrincipal } from '../modules/integration/index.js';
 import { timingSafeEqualText } from '../crypto/tokens.js';
 import { AppError } from './errors.js';
@@ -18,6 +18,11 @@ export type Access = 'public' | 'signed_in' | readonly Role[] | { apiKey: ApiKey
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route is part of an account's own set-up, open to an account that must turn on two-step
+     * verification first (TOTP_REQUIRED_ROLES): reading itself, signing out, its password, enrolment.
+     */
+    openBeforeEnrolment?: true;
   }
   interface FastifyRequest {
     session: ResolvedSession | null;
@@ -60,6 +65,8 @@ export function actorOf(request: FastifyRequest): Actor {
 /**
  * Resolves the session cookie, then enforces the route's declared access and, for cookie-authenticated
  * writes, the CSRF header. Routes under /api and /fhir without a declaration are refused at start-up (fail closed).
+ * An account that must turn on two-step verification first (TOTP_REQUIRED_ROLES) reaches only the
+ * routes marked `openBeforeEnrolment`; anything else answers totp_enrolment_required.
  */
 export function registerAuth(app: FastifyInstance, ctx: Context): void {
   app.decorateRequest('session', null);
@@ -82,7 +89,13 @@ export function registerAuth(app: FastifyInstance, ctx: Context): void {
     const access = typeof declared === 'object' && 'apiKey' in declared ? (declared.roles ?? []) : declared;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await resolveSession(ctx, token) : null;
-    if (access === 'public') return;
+    const mustEnrol = request.session !== null && !request.routeOptions.config.openBeforeEnrolment && mustEnrolSecondFactor(ctx, request.session.user);
+    if (access === 'public') {
+      // Public routes answer everyone, but some show officials more (zones not yet announced): an
+      // account that must enrol first is answered as anyone without an account would be.
+      if (mustEnrol) request.session = null;
+      return;
+    }
     if (!request.session) throw new AppError('unauthenticated');
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
@@ -94,6 +107,11 @@ export function registerAuth(app: FastifyInstance, ctx: Context): void {
     if (access !== 'signed_in' && !access.includes(request.session.user.role as Role)) {
       securityLog(ctx).info({ reqId: request.id, route: request.routeOptions.url, reason: 'role' }, 'request refused');
       throw new AppError('forbidden');
+    }
+    // After the role check, so a route the role may never call still says so: enrolling would not help.
+    if (mustEnrol) {
+      securityLog(ctx).info({ reqId: request.id, route: request.routeOptions.url, reason: 'second_factor_not_enrolled' }, 'request refused');
+      throw new AppError('totp_enrolment_required');
     }
   });
 }

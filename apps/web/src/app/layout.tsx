@@ -27,7 +27,8 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
   const location = useLocation();
   const online = useOnline();
   const pending = usePendingWrites();
-  const items = me ? navFor(me.user.role) : [];
+  // Until a required second factor is on, the account page is the only one that works.
+  const items = me ? navFor(me.user.role).filter((item) => !me.user.totpEnrolmentRequired || item.to === '/account') : [];
   // A guide embedded in another site's frame (public/embed.js) shows the guide alone.
   if (location.pathname.startsWith('/guide/') && new URLSearchParams(location.search).get('embed') === '1') {
     return (

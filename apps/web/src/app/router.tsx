@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { createBrowserRouter, Link, Navigate, Outlet, RouterProvider, useNavigate, useParams, useSearchParams } from 'react-router';
+import { createBrowserRouter, Link, Navigate, Outlet, RouterProvider, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me, Role } from '@phongdich/core';
 import { Button, LoadError, Loading, Page } from '../components/ui.js';
@@ -69,9 +69,13 @@ import { navFor } from './nav.js';
 
 function Root() {
   const me = useMe();
+  const location = useLocation();
   useEffect(() => startQueueFlusher(getCsrfToken), []);
   if (me.isPending) return <Loading />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
+  // An account whose role requires two-step verification reaches nothing else until it is on (the
+  // server refuses the rest): straight to the account page, which explains and turns it on.
+  if (me.data?.user.totpEnrolmentRequired && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return (
     <Layout me={me.data}>
       <Outlet context={me.data} />
@@ -135,8 +139,9 @@ function Case() {
 function Login() {
   const session = useSessionActions();
   const me = useMe().data;
-  // Once signed in, this page redirects; someone with a password set by another goes to change it.
-  if (me) return <Navigate to={me.user.mustChangePassword ? '/account' : '/'} replace />;
+  // Once signed in, this page redirects; someone with a password set by another goes to change it,
+  // someone whose role requires two-step verification goes to turn it on.
+  if (me) return <Navigate to={me.user.mustChangePassword || me.user.totpEnrolmentRequired ? '/account' : '/'} replace />;
   return <LoginPage onSignedIn={(signedIn) => session.signedIn(signedIn)} />;
 }
 
@@ -150,7 +155,7 @@ function Account() {
         <AccountPage
           me={current}
           messages={current.user.phoneMasked || current.user.role === 'citizen' ? <MessagePreferencesPanel hasPhone={Boolean(current.user.phoneMasked)} /> : null}
-          onPasswordChanged={() => void me.refetch()}
+          onAccountChanged={() => void me.refetch()}
           onSignOut={() => {
             void session.signOut().then(() => navigate('/login', { replace: true }));
           }}

@@ -2,6 +2,7 @@ import { maskTail, nationalPhone, type Me, type Role, type Sector, type SessionU
 import type { Context } from '../../context.js';
 import { unitTree } from '../units/index.js';
 import type { UserRow } from './accounts.repository.js';
+import { mustEnrolSecondFactor, secondFactorRequired } from './second-factor.js';
 
 export function toSessionUser(ctx: Context, row: UserRow): SessionUser {
   return {
@@ -13,6 +14,9 @@ export function toSessionUser(ctx: Context, row: UserRow): SessionUser {
     unitCode: row.unit_code,
     sector: row.sector as Sector | null,
     mustChangePassword: row.must_change_password === 1,
+    totpEnabled: row.totp_enabled_at !== null,
+    totpRequired: secondFactorRequired(ctx, row),
+    totpEnrolmentRequired: mustEnrolSecondFactor(ctx, row),
   };
 }
 

@@ -49,7 +49,7 @@ export function authRoutes(ctx: Context): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/auth/me',
-      { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'The signed-in account, its scope and CSRF token', response: { 200: meSchema } } },
+      { config: { access: 'signed_in', openBeforeEnrolment: true }, schema: { tags: ['auth'], summary: 'The signed-in account, its scope and CSRF token', response: { 200: meSchema } } },
       async (request) => {
         const session = request.session;
         if (!session) throw new AppError('unauthenticated');
@@ -59,7 +59,7 @@ export function authRoutes(ctx: Context): FastifyPluginAsyncZod {
 
     app.post(
       '/api/v1/auth/logout',
-      { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Sign out of this device', response: { 204: z.null() } } },
+      { config: { access: 'signed_in', openBeforeEnrolment: true }, schema: { tags: ['auth'], summary: 'Sign out of this device', response: { 204: z.null() } } },
       async (request, reply) => {
         if (request.session) await endSession(ctx, request.session.sessionId);
         clearSessionCookie(reply, ctx);
@@ -70,7 +70,7 @@ export function authRoutes(ctx: Context): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/auth/password',
       {
-        config: { access: 'signed_in', rateLimit: strict },
+        config: { access: 'signed_in', rateLimit: strict, openBeforeEnrolment: true },
         schema: { tags: ['auth'], summary: 'Change your password (signs out your other devices)', body: passwordChangeSchema, response: { 204: z.null() } },
       },
       async (request, reply) => {
@@ -81,10 +81,12 @@ export function authRoutes(ctx: Context): FastifyPluginAsyncZod {
     );
 
     // Second factor for accounts that sign in with a password (citizens already prove their phone).
+    // Enrolment stays open to an account that must enrol before anything else (TOTP_REQUIRED_ROLES);
+    // turning it off does not: such an account has nothing to turn off.
     app.post(
       '/api/v1/auth/totp/enrol',
       {
-        config: { access: STAFF_ROLES },
+        config: { access: STAFF_ROLES, openBeforeEnrolment: true },
         schema: { tags: ['auth'], summary: 'Start turning on two-step verification: a secret for an authenticator app, as a QR code', response: { 200: totpEnrolmentSchema } },
       },
       async (request, reply) => reply.header('cache-control', 'no-store').send(await startTotpEnrolment(ctx, actorOf(request))),
@@ -93,7 +95,7 @@ export function authRoutes(ctx: Context): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/auth/totp/confirm',
       {
-        config: { access: STAFF_ROLES, rateLimit: strict },
+        config: { access: STAFF_ROLES, rateLimit: strict, openBeforeEnrolment: true },
         schema: { tags: ['auth'], summary: 'Finish turning on two-step verification with a code from the app; answers ten single-use recovery codes', body: totpCodeSchema, response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) } },
       },
       async (request, reply) => reply.header('cache-control', 'no-store').send(await confirmTotpEnrolment(ctx, actorOf(request), request.body.code)),

@@ -1,6 +1,7 @@
 export { forgetSessions, resolveSession, purgeExpiredSessions, type ResolvedSession } from './sessions.js';
 export { ensureInitialAdmin, createUser, listUsers } from './users.service.js';
 export { authRoutes } from './auth.routes.js';
+export { mustEnrolSecondFactor } from './second-factor.js';
 export { usersRoutes } from './users.routes.js';
 export { accountsByPhoneIndex, findOrCreateCitizenByPhone, labelsOf, phonesOf, type PersonLabel } from './citizens.js';
 export { sendPhoneCode, checkPhoneCode } from './phone-codes.js';

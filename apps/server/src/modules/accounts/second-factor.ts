@@ -1,3 +1,4 @@
+import type { Role } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import { securityLog, type Context } from '../../context.js';
 import { sha256Hex } from '../../crypto/tokens.js';
@@ -5,6 +6,7 @@ import { base32Decode, base32Encode, matchTotp, otpauthUrl } from '../../crypto/
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { findUserById, updateUser, type UserRow } from './accounts.repository.js';
+import { forgetSessions } from './sessions.js';
 
 /**
  * Optional second factor for accounts that sign in with a password (PRODUCT.md §11): a TOTP secret
@@ -38,6 +40,22 @@ async function passwordAccount(ctx: Context, actor: Actor): Promise<UserRow> {
   return user;
 }
 
+/**
+ * Whether the account's role must use a second factor (TOTP_REQUIRED_ROLES). Password accounts only:
+ * phone accounts never, their sign-in code is a second factor already.
+ */
+export function secondFactorRequired(ctx: Context, user: UserRow): boolean {
+  return user.password_hash !== null && ctx.config.totpRequiredRoles.includes(user.role as Role);
+}
+
+/**
+ * Whether the account must turn the second factor on before anything else: required for its role and
+ * not confirmed. Until then its session opens only its own account set-up (http/auth.ts).
+ */
+export function mustEnrolSecondFactor(ctx: Context, user: UserRow): boolean {
+  return user.totp_enabled_at === null && secondFactorRequired(ctx, user);
+}
+
 /** Starts enrolment: a new secret, shown once as a QR code and as text; not active until confirmed. */
 export async function startTotpEnrolment(ctx: Context, actor: Actor): Promise<{ secret: string; otpauthUrl: string; qrSvg: string }> {
   const user = await passwordAccount(ctx, actor);
@@ -64,6 +82,8 @@ export async function confirmTotpEnrolment(ctx: Context, actor: Actor, code: str
     await updateUser(trx, user.id, { totp_secret_enc: sealed(ctx, { secret: factor.secret, recovery: recoveryCodes.map((c) => sha256Hex(normalised(c))) }), totp_enabled_at: ctx.clock.now(), totp_last_step: step });
     await recordAudit(ctx, actor, { action: 'account.totp_enabled', subjectType: 'user', subjectId: user.id }, trx);
   });
+  // Sessions cache the account: the next request must see the factor on (and, for a required role, be let through).
+  forgetSessions(ctx);
   return { recoveryCodes };
 }
 
@@ -98,4 +118,6 @@ export async function disableTotp(ctx: Context, actor: Actor, password: string, 
     await updateUser(trx, user.id, { totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null });
     await recordAudit(ctx, actor, { action: 'account.totp_disabled', subjectType: 'user', subjectId: user.id }, trx);
   });
+  // As after enrolment: for a required role, the account is restricted to enrolment again from the next request.
+  forgetSessions(ctx);
 }

@@ -4,9 +4,13 @@ import { passwordChangeSchema, type Me } from '@phongdich/core';
 import { Alert, Button, Page, TextField } from '../../components/ui.js';
 import { api } from '../../lib/api.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
+import { TwoStepPanel } from './two-step-panel.js';
 
-/** `messages`: the account's message choices, composed in by the app (features do not import each other). */
-export function AccountPage({ me, onSignOut, onPasswordChanged, messages }: { me: Me; onSignOut: () => void; onPasswordChanged: () => void; messages?: ReactNode }) {
+/**
+ * `messages`: the account's message choices, composed in by the app (features do not import each other).
+ * `onAccountChanged` reloads the account after a change of password or of two-step verification.
+ */
+export function AccountPage({ me, onSignOut, onAccountChanged, messages }: { me: Me; onSignOut: () => void; onAccountChanged: () => void; messages?: ReactNode }) {
   const { t } = useTranslation();
   const unit = me.scopeUnit;
   return (
@@ -39,8 +43,11 @@ export function AccountPage({ me, onSignOut, onPasswordChanged, messages }: { me
           </>
         )}
       </dl>
+      {/* Password accounts only: a phone account's sign-in code already proves the phone. Always at this
+          place in the page, so it keeps its state (the recovery codes on screen) when the account reloads. */}
+      {me.user.username && <TwoStepPanel me={me} onChanged={onAccountChanged} />}
       {messages}
-      {me.user.username && <PasswordChange mustChange={me.user.mustChangePassword} onChanged={onPasswordChanged} />}
+      {me.user.username && <PasswordChange mustChange={me.user.mustChangePassword} onChanged={onAccountChanged} />}
       <Button variant="secondary" onClick={onSignOut}>
         {t('nav.signOut')}
       </Button>
