@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityProblems, launchBrowser, phonePage, screenshot } from './support/browser.js';
+import { accessibilityProblems, laptopPage, launchBrowser, phonePage, screenshot } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { createOfficial, signInAsStaff } from './support/sign-in.js';
 import { freshTotp } from './support/totp.js';
@@ -171,5 +171,23 @@ describe('two-step verification from the account page', () => {
     await page.goto('/cases');
     await page.getByRole('heading', { name: 'Ca bệnh', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/cases');
+
+    // Phone and recovery codes lost: an administrator turns it off from the accounts page, which
+    // signs the official out; signing in again leads straight back to enrolment.
+    await createOfficial(server, { username: 'quantri.hailop', password: PASSWORD, displayName: 'Quản trị viên', role: 'admin', unitCode: null });
+    const admin = await laptopPage(browser, server.baseUrl);
+    await signInAsStaff(admin, 'quantri.hailop', PASSWORD);
+    await admin.goto('/admin/users');
+    const row = admin.getByTestId('users-table').getByRole('row').filter({ hasText: username });
+    await row.getByText('đã bật xác thực hai lớp').waitFor();
+    await row.getByRole('button', { name: 'Tắt xác thực hai lớp' }).click();
+    await admin.getByRole('dialog').getByText('Chỉ làm việc này khi Lý Thị Hoa đã mất cả điện thoại').waitFor();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Tắt xác thực hai lớp' }).click();
+    await expect.poll(() => row.getByText('đã bật xác thực hai lớp').count()).toBe(0);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await fillStaffSignIn(page, username, PASSWORD);
+    await page.waitForURL('**/account');
+    await explanation.waitFor();
   });
 });

@@ -108,6 +108,8 @@ export const userSchema = z.object({
   lockedUntil: z.number().nullable(),
   lastLoginAt: z.number().nullable(),
   createdAt: z.number(),
+  /** Two-step verification is on for the account. */
+  totpEnabled: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -128,6 +130,8 @@ export const userUpdateSchema = z.strictObject({
   sector: z.enum(SECTORS).nullable().optional(),
   status: z.enum(['active', 'disabled']).optional(),
   password: newPasswordSchema.optional(),
+  /** Turns off the account's two-step verification, for a colleague who lost both phone and recovery codes. */
+  resetTwoStep: z.literal(true).optional(),
 });
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 

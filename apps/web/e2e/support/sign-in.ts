@@ -42,8 +42,8 @@ export interface OfficialAccount {
   username: string;
   password: string;
   displayName: string;
-  role: 'official' | 'health_official';
-  unitCode: string;
+  role: 'official' | 'health_official' | 'admin';
+  unitCode: string | null;
 }
 
 /** Creates an official's account as the administrator would, with the password already chosen by its owner. */

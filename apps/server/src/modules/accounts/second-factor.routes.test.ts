@@ -79,6 +79,27 @@ describe.each(TEST_DIALECTS)('two-step verification for officials on %s', (diale
     expect((await login()).statusCode).toBe(200);
   });
 
+  it('can be turned off by an administrator for a colleague who lost phone and recovery codes, ending their sessions', async () => {
+    const colleague = await createTestAccount(ctx, 'official', { unitCode: '19' });
+    const session = await signIn(app, colleague);
+    const started = await app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrol', headers: session.headers });
+    const code = totpCode(base32Decode(started.json().secret), Math.floor(ctx.clock.now() / TOTP_STEP_MS));
+    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/totp/confirm', headers: session.headers, payload: { code } })).statusCode).toBe(200);
+    const admin = await signIn(app, await createTestAccount(ctx, 'admin'));
+    const listed = (await app.inject({ url: '/api/v1/users?q=' + colleague.username, headers: admin.headers })).json().items;
+    expect(listed[0]).toMatchObject({ id: colleague.id, totpEnabled: true });
+    // Only administrators: an official cannot strip a colleague's second factor.
+    expect((await app.inject({ method: 'PATCH', url: `/api/v1/users/${colleague.id}`, headers: session.headers, payload: { resetTwoStep: true } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'PATCH', url: `/api/v1/users/${colleague.id}`, headers: admin.headers, payload: { resetTwoStep: false } })).statusCode).toBe(400);
+    const reset = await app.inject({ method: 'PATCH', url: `/api/v1/users/${colleague.id}`, headers: admin.headers, payload: { resetTwoStep: true } });
+    expect(reset.json()).toMatchObject({ totpEnabled: false });
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: session.headers })).statusCode).toBe(401);
+    const again = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: colleague.username, password: colleague.password } });
+    expect(again.statusCode).toBe(200);
+    const audit = await ctx.db.selectFrom('audit_log').select(['action', 'detail']).where('subject_id', '=', colleague.id).where('action', '=', 'user.update').execute();
+    expect(audit.map((a) => a.detail)).toEqual([expect.stringContaining('resetTwoStep')]);
+  });
+
   it('is for password accounts: citizens, who sign in with a code sent to their phone, cannot enrol', async () => {
     const citizen = await signInCitizen(app, ctx, '0912345678');
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/totp/enrol', headers: citizen.headers })).statusCode).toBe(403);

@@ -31,6 +31,7 @@ export function toUser(row: UserRow): User {
     lockedUntil: row.locked_until,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
+    totpEnabled: row.totp_enabled_at !== null,
   };
 }
 
@@ -95,7 +96,13 @@ export async function updateUser(ctx: Context, actor: Actor, id: string, input: 
     changes.failed_logins = 0;
     changes.locked_until = null;
   }
-  const signOut = input.status === 'disabled' || input.password !== undefined || input.role !== undefined || input.unitCode !== undefined;
+  if (input.resetTwoStep) {
+    // Signed out everywhere: whoever held a session opened with the lost phone loses it too.
+    changes.totp_secret_enc = null;
+    changes.totp_enabled_at = null;
+    changes.totp_last_step = null;
+  }
+  const signOut = input.status === 'disabled' || input.password !== undefined || input.role !== undefined || input.unitCode !== undefined || input.resetTwoStep === true;
   await ctx.db.transaction().execute(async (trx) => {
     await updateUserRow(trx, id, changes);
     if (signOut) await deleteSessionsOfUser(trx, id);

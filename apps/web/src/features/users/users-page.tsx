@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SECTORS, STAFF_ROLES, UNIT_BOUND_ROLES, userCreateSchema, type Role, type Unit, type User } from '@phongdich/core';
+import { ConfirmDialog } from '../../components/confirm.js';
 import { Alert, Button, LoadError, Loading, Page, SelectField, TextField } from '../../components/ui.js';
 import { UnitPicker } from '../../components/unit-picker.js';
 import { api, query } from '../../lib/api.js';
@@ -138,6 +139,7 @@ function UserTable({ users, onSaved }: { users: User[]; onSaved: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [now] = useState(() => Date.now());
+  const [resetting, setResetting] = useState<User | null>(null);
   const update = useMutation({
     mutationFn: ({ id, body }: { id: string; body: Record<string, unknown> }) => api<User>('PATCH', `/api/v1/users/${id}`, body),
     onSuccess: () => {
@@ -172,7 +174,10 @@ function UserTable({ users, onSaved }: { users: User[]; onSaved: () => void }) {
                 {user.sector && <span className="muted"> · {t(`sectors.${user.sector}`)}</span>}
               </td>
               <td className="code">{user.unitCode ?? '—'}</td>
-              <td>{user.status === 'disabled' ? t('users.disabled') : user.lockedUntil && user.lockedUntil > now ? t('users.locked', { time: formatDateTime(user.lockedUntil) }) : t('users.active')}</td>
+              <td>
+                {user.status === 'disabled' ? t('users.disabled') : user.lockedUntil && user.lockedUntil > now ? t('users.locked', { time: formatDateTime(user.lockedUntil) }) : t('users.active')}
+                {user.totpEnabled && <span className="muted"> · {t('users.twoStepOn')}</span>}
+              </td>
               <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('users.never')}</td>
               <td>
                 <Button
@@ -182,11 +187,28 @@ function UserTable({ users, onSaved }: { users: User[]; onSaved: () => void }) {
                 >
                   {user.status === 'disabled' ? t('users.enable') : t('users.disable')}
                 </Button>
+                {user.totpEnabled && (
+                  <Button variant="link" disabled={update.isPending} onClick={() => setResetting(user)}>
+                    {t('users.resetTwoStep')}
+                  </Button>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {resetting && (
+        <ConfirmDialog
+          message={t('users.resetTwoStepConfirm', { name: resetting.displayName })}
+          confirmLabel={t('users.resetTwoStep')}
+          danger
+          onCancel={() => setResetting(null)}
+          onConfirm={() => {
+            update.mutate({ id: resetting.id, body: { resetTwoStep: true } });
+            setResetting(null);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -192,6 +192,9 @@ export const en: Messages = {
     allRoles: 'All roles',
     total: '{{n}} accounts',
     chooseUnit: 'Choose a unit…',
+    twoStepOn: 'two-step verification on',
+    resetTwoStep: 'Turn off two-step verification',
+    resetTwoStepConfirm: 'Only do this when {{name}} has lost both the phone and the recovery codes and you have checked it is really them. The account is signed out everywhere and can sign in again with the password; if the role requires two-step verification, they must turn it on again at once.',
   },
   audit: {
     title: 'Audit log',

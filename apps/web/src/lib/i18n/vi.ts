@@ -191,6 +191,9 @@ export const vi = {
     allRoles: 'Tất cả vai trò',
     total: '{{n}} tài khoản',
     chooseUnit: 'Chọn đơn vị…',
+    twoStepOn: 'đã bật xác thực hai lớp',
+    resetTwoStep: 'Tắt xác thực hai lớp',
+    resetTwoStepConfirm: 'Chỉ làm việc này khi {{name}} đã mất cả điện thoại lẫn mã dự phòng và bạn đã xác nhận đúng người. Tài khoản bị đăng xuất ở mọi nơi và có thể đăng nhập lại bằng mật khẩu; nếu vai trò bắt buộc xác minh hai bước, họ phải bật lại ngay.',
   },
   audit: {
     title: 'Nhật ký truy cập và thao tác',
