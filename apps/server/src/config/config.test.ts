@@ -24,6 +24,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', KEYRING: 'x' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
   });
 
+  it('caches sessions 15 s and runs jobs at their intervals unless told otherwise, within limits', () => {
+    expect(loadConfig({})).toMatchObject({ sessionCacheMs: 15_000, jobIntervalPercent: 100 });
+    expect(loadConfig({ SESSION_CACHE_SECONDS: '0', JOB_INTERVAL_PERCENT: '5' })).toMatchObject({ sessionCacheMs: 0, jobIntervalPercent: 5 });
+    for (const [key, value] of [['JOB_INTERVAL_PERCENT', '0'], ['JOB_INTERVAL_PERCENT', '101'], ['SESSION_CACHE_SECONDS', '61'], ['SESSION_CACHE_SECONDS', '-1']]) {
+      expect(() => loadConfig({ [key as string]: value }), `${key}=${value}`).toThrow(key);
+    }
+  });
+
   it('lists every problem at once', () => {
     let error: unknown;
     try {

@@ -38,6 +38,7 @@ const schema = z.object({
       return Object.freeze([...new Set(roles)] as Role[]);
     }),
   SESSION_IDLE_HOURS: int(1, 24 * 30).default(12),
+  SESSION_CACHE_SECONDS: int(0, 60).default(15),
   CITIZEN_SESSION_DAYS: int(1, 3650).default(180),
   OTP_TTL_SECONDS: int(60, 3600).default(300),
   OTP_MAX_ATTEMPTS: int(1, 20).default(5),
@@ -48,6 +49,7 @@ const schema = z.object({
   IMPORT_MAX_ROWS: int(1, 1_000_000).default(5000),
   SCAN_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
   SCAN_BATCH_MS: int(0, 100).default(2),
+  JOB_INTERVAL_PERCENT: int(1, 100).default(100),
   VISIT_RETENTION_DAYS: int(1, 3650).default(21),
   DECLARATION_RETENTION_DAYS: int(1, 3650).default(21),
   CASE_RETENTION_DAYS: int(1, 36500).default(90),
@@ -209,6 +211,8 @@ export interface Config {
   /** Roles whose password accounts must turn on two-step verification before anything but that (empty: optional for all). */
   totpRequiredRoles: readonly Role[];
   sessionIdleMs: number;
+  /** How long a process keeps a session it looked up; other processes see a sign-out within this long. */
+  sessionCacheMs: number;
   citizenSessionMs: number;
   otpTtlMs: number;
   otpMaxAttempts: number;
@@ -223,6 +227,8 @@ export interface Config {
   scanMaxAgeMs: number;
   /** How long the scan writer gathers scans into one transaction. */
   scanBatchMs: number;
+  /** Background jobs run at this percentage of their normal interval (100; lower only in tests). */
+  jobIntervalPercent: number;
   visitRetentionMs: number;
   /** Declarations (with their flags), ended monitorings and handled citizens' reports are deleted after this long. */
   declarationRetentionMs: number;
@@ -360,6 +366,7 @@ export function loadConfig(env: Environment): Readonly<Config> {
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     totpRequiredRoles: e.TOTP_REQUIRED_ROLES,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3_600_000,
+    sessionCacheMs: e.SESSION_CACHE_SECONDS * 1000,
     citizenSessionMs: e.CITIZEN_SESSION_DAYS * 86_400_000,
     otpTtlMs: e.OTP_TTL_SECONDS * 1000,
     otpMaxAttempts: e.OTP_MAX_ATTEMPTS,
@@ -370,6 +377,7 @@ export function loadConfig(env: Environment): Readonly<Config> {
     importMaxRows: e.IMPORT_MAX_ROWS,
     scanMaxAgeMs: e.SCAN_MAX_AGE_HOURS * 3_600_000,
     scanBatchMs: e.SCAN_BATCH_MS,
+    jobIntervalPercent: e.JOB_INTERVAL_PERCENT,
     visitRetentionMs: e.VISIT_RETENTION_DAYS * 86_400_000,
     declarationRetentionMs: e.DECLARATION_RETENTION_DAYS * 86_400_000,
     caseRetentionMs: e.CASE_RETENTION_DAYS * 86_400_000,

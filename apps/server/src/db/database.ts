@@ -52,6 +52,16 @@ function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
   return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
 }
 
+/**
+ * True for an insert refused by a unique constraint: another request, often on another server
+ * process, stored the same thing between our check and our insert.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // 23505: PostgreSQL's unique_violation; better-sqlite3 names the extended SQLite result code.
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /** Cheap round trip used by /readyz. */
 export async function pingDatabase(db: Kysely<Database>): Promise<void> {
   await sql`select 1`.execute(db);

@@ -48,19 +48,61 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-/** Runs every job on its interval, each under a lease so one process in a cluster runs it. */
+/** A job's interval: JOB_INTERVAL_PERCENT shortens every interval alike (tests only). */
+export function intervalOf(job: Pick<Job, 'everyMs'>, percent: number): number {
+  return Math.max(1, Math.round((job.everyMs * percent) / 100));
+}
+
+/**
+ * A lease lasts three intervals, and never less than this: a process busy for a moment (a long
+ * garbage collection, a queue of database work) must not lose its job to another one while it still
+ * runs it. Every default interval is long enough that this changes nothing; it matters with short
+ * test intervals.
+ */
+const MIN_LEASE_MS = 5_000;
+
+export function leaseOf(job: Pick<Job, 'everyMs'>, percent: number): number {
+  return Math.max(MIN_LEASE_MS, intervalOf(job, percent) * 3);
+}
+
+/**
+ * Runs every job on its interval, each under a lease so one process in a cluster runs it. A run that
+ * outlasts its interval is not started again beside itself: the ticks meanwhile only renew its lease.
+ */
 export function startJobs(ctx: Context, jobs: Job[] = JOBS): JobRunner {
   const holder = newId(ctx);
   const running = new Set<Promise<unknown>>();
+  const busy = new Set<string>();
+  let runs = 0;
   const tick = (job: Job) => {
+    const ttlMs = leaseOf(job, ctx.config.jobIntervalPercent);
     const run = (async () => {
-      if (!(await tryLease(ctx, job.name, holder, job.everyMs * 3))) return;
-      await job.run(ctx);
-    })().catch((error: unknown) => ctx.logger.error({ err: error, job: job.name }, 'job failed'));
+      // Read before the lease is taken, so the lease ends no earlier than leaseUntil says.
+      const leaseUntil = ctx.clock.now() + ttlMs;
+      const leased = await tryLease(ctx, job.name, holder, ttlMs);
+      if (busy.has(job.name)) {
+        // Only possible if this process could not renew for a whole lease: another may be running it too.
+        if (!leased) ctx.logger.warn({ job: job.name, holder }, 'job lease lost while the job was running');
+        return;
+      }
+      if (!leased) return;
+      busy.add(job.name);
+      const line = { job: job.name, holder, run: ++runs };
+      const startedAt = ctx.clock.now();
+      // Debug lines (silent at the default level): the scale-out test reads them to check that no two
+      // processes ever run a job at the same time.
+      ctx.logger.debug({ ...line, leaseUntil }, 'job started');
+      try {
+        await job.run(ctx);
+      } finally {
+        busy.delete(job.name);
+        ctx.logger.debug({ ...line, startedAt, finishedAt: ctx.clock.now() }, 'job finished');
+      }
+    })().catch((error: unknown) => ctx.logger.error({ err: error, job: job.name, holder }, 'job failed'));
     running.add(run);
     void run.finally(() => running.delete(run));
   };
-  const timers = jobs.map((job) => setInterval(() => tick(job), job.everyMs));
+  const timers = jobs.map((job) => setInterval(() => tick(job), intervalOf(job, ctx.config.jobIntervalPercent)));
   // Off the start-up path, so the server answers at once.
   const first = setTimeout(() => jobs.filter((job) => job.atStart).forEach(tick), 1_000);
   return {

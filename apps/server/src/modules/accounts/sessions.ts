@@ -32,9 +32,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 // Every request of a signed-in user starts with this lookup; a short-lived cache keeps it off the
 // database. Sign-outs, password changes and account changes here forget it at once; other server
-// processes see them within CACHE_TTL_MS.
-const CACHE_TTL_MS = 15_000;
-const cacheOf = perContext((ctx: Context) => new TtlCache<string, { session: SessionRow; user: UserRow }>(CACHE_TTL_MS, 100_000, () => ctx.clock.now()));
+// processes see them within SESSION_CACHE_SECONDS (15 by default).
+const cacheOf = perContext((ctx: Context) => new TtlCache<string, { session: SessionRow; user: UserRow }>(ctx.config.sessionCacheMs, 100_000, () => ctx.clock.now()));
 
 /** Forgets cached sessions after accounts change (sign-out elsewhere, disabled, role or password changed). */
 export function forgetSessions(ctx: Context): void {
@@ -73,7 +72,8 @@ export async function resolveSession(ctx: Context, token: string): Promise<Resol
     const user = session ? await findUserById(ctx.db, session.user_id) : undefined;
     if (!session || !user) return null;
     found = { session, user };
-    cacheOf(ctx).set(id, found);
+    // 0 means no cache: every request reads the session, so a sign-out anywhere counts at once.
+    if (ctx.config.sessionCacheMs > 0) cacheOf(ctx).set(id, found);
   }
   const { session, user } = found;
   if (session.expires_at <= now || user.status !== 'active') return null;

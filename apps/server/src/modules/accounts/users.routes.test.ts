@@ -47,6 +47,13 @@ describe.each(TEST_DIALECTS)('account administration on %s', (dialect) => {
     expect(again.json()).toMatchObject({ error: 'username_taken', field: 'username' });
   });
 
+  it('refuses the second of two accounts with one username created at once (two server processes at first start)', async () => {
+    const send = () => app.inject({ method: 'POST', url: '/api/v1/users', headers: admin.headers, payload: { ...newOfficial, username: 'xa.cungluc', unitCode: '061' } });
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)?.json()).toMatchObject({ error: 'username_taken', field: 'username' });
+  });
+
   it.each([
     [{ ...newOfficial, username: 'aa1', unitCode: undefined }, 400, 'unit_required', 'unitCode'],
     [{ ...newOfficial, username: 'aa2', unitCode: '99999' }, 404, 'unit_not_found', 'unitCode'],

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Role, Sector, User, UserCreate, UserUpdate } from '@phongdich/core';
 import { SYSTEM_ACTOR, type Actor } from '../../actor.js';
 import { newId, type Context } from '../../context.js';
+import { isUniqueViolation } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { isInHomeProvince, requireUnit } from '../units/index.js';
@@ -69,10 +70,16 @@ export async function createUser(ctx: Context, actor: Actor, input: UserCreate, 
     created_at: now,
     updated_at: now,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertUser(trx, row);
-    await recordAudit(ctx, actor, { action: 'user.create', subjectType: 'user', subjectId: row.id, unitCode, detail: { role: input.role } }, trx);
-  });
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await insertUser(trx, row);
+      await recordAudit(ctx, actor, { action: 'user.create', subjectType: 'user', subjectId: row.id, unitCode, detail: { role: input.role } }, trx);
+    });
+  } catch (error) {
+    // Taken since the check above, by a request on another server process (two starting at once both create admin).
+    if (isUniqueViolation(error)) throw new AppError('username_taken', { field: 'username' });
+    throw error;
+  }
   return toUser({ ...row, failed_logins: 0, guardian_id: null, relation: null, birth_year: null, totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null });
 }
 

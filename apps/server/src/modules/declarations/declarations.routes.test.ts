@@ -248,4 +248,29 @@ describe.each(TEST_DIALECTS)('health declarations on %s', (dialect) => {
     const rows = [2, 3].map((n) => sheet?.getRow(n).values);
     expect(rows).toEqual(expect.arrayContaining([expect.arrayContaining(['Lò Văn Sốt', 'Có', 'Có triệu chứng']), expect.arrayContaining(['Kim Min-jun', 'Đến từ vùng dịch'])]));
   });
+
+  it('answers a client event that another server process is storing at that very moment with its declaration', async () => {
+    const first = await app.inject({ method: 'POST', url: '/api/v1/declarations', headers: admin.headers, payload: { clientEventId: crypto.randomUUID(), declaration: domestic() } });
+    const row = await ctx.db.selectFrom('declarations').selectAll().where('id', '=', first.json().id).executeTakeFirstOrThrow();
+    // Another process (the same declaration resent to it by an impatient phone) has stored it and not committed yet.
+    const theirs = { ...row, id: crypto.randomUUID(), client_event_id: crypto.randomUUID() };
+    let commit = () => {};
+    let stored = () => {};
+    const declarationStored = new Promise<void>((resolve) => (stored = resolve));
+    const other = ctx.db.transaction().execute(async (trx) => {
+      await trx.insertInto('declarations').values(theirs).execute();
+      stored();
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    await declarationStored;
+    const racing = app.inject({ method: 'POST', url: '/api/v1/declarations', headers: admin.headers, payload: { clientEventId: theirs.client_event_id, declaration: domestic() } });
+    // PostgreSQL: our insert waits for the other transaction, then meets its row. SQLite: the request waits for the connection.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await other;
+    const answer = await racing;
+    expect(answer.statusCode).toBe(201);
+    expect(answer.json().id).toBe(theirs.id);
+    expect(await ctx.db.selectFrom('declarations').select('id').where('client_event_id', '=', theirs.client_event_id).execute()).toHaveLength(1);
+  });
 });

@@ -13,6 +13,7 @@ import type { Actor } from '../../actor.js';
 import { newId, type Context } from '../../context.js';
 import { AppError, InvalidInput } from '../../http/errors.js';
 import { perContext, TtlCache } from '../../cache.js';
+import { isUniqueViolation } from '../../db/database.js';
 import { labelsOf, maySpeakFor } from '../accounts/index.js';
 import { emitIntegrationEvents } from '../integration/index.js';
 import { personalQr } from '../people/index.js';
@@ -106,9 +107,25 @@ export async function submitDeclaration(ctx: Context, actor: Actor, submission: 
   }
   const reasons = await reasonsFor(ctx, declaration);
   const row = declarationRow(ctx, actor, subjectId, submission, declaration, reasons);
+  try {
+    await storeDeclaration(ctx, row, reasons, submission.supersedes);
+  } catch (error) {
+    // The same client event, sent again before the first answer came (perhaps to another server
+    // process), was stored in the meantime: the first one stands and its answer is given.
+    const stored = isUniqueViolation(error) ? await findByClientEvent(ctx.db, actor.userId, submission.clientEventId) : undefined;
+    if (stored) return receiptOf(ctx, stored);
+    throw error;
+  }
+  lastDeclared(ctx).set(subjectId, { at: row.submitted_at });
+  return receiptOf(ctx, row);
+}
+
+/** The declaration, what it supersedes and its flag, in one transaction. */
+async function storeDeclaration(ctx: Context, row: DeclarationRow, reasons: FlagRule[], supersedes: DeclarationRow | undefined): Promise<void> {
+  const subjectId = row.subject_id;
   await ctx.db.transaction().execute(async (trx) => {
     await insertDeclaration(trx, row);
-    if (submission.supersedes) await markSuperseded(trx, submission.supersedes.id);
+    if (supersedes) await markSuperseded(trx, supersedes.id);
     if (reasons.length) {
       const flagId = newId(ctx);
       await insertFlag(trx, {
@@ -134,8 +151,6 @@ export async function submitDeclaration(ctx: Context, actor: Actor, submission: 
       ]);
     }
   });
-  lastDeclared(ctx).set(subjectId, { at: row.submitted_at });
-  return receiptOf(ctx, row);
 }
 
 async function reasonsFor(ctx: Context, declaration: Declaration): Promise<FlagRule[]> {

@@ -48,6 +48,12 @@ export async function closeVisits(trx: Transaction<Database>, closings: Closing[
     from (values ${values}) as c(id, at, method, point) where v.id = c.id`.execute(trx);
 }
 
-export async function insertReceipts(trx: Transaction<Database>, rows: ReceiptRow[]): Promise<void> {
-  if (rows.length) await trx.insertInto('scan_receipts').values(rows).onConflict((oc) => oc.doNothing()).execute();
+/**
+ * Inserts receipts; returns how many were new. Fewer than given means another server process stored
+ * the same client event meanwhile (the insert waited for its commit).
+ */
+export async function insertReceipts(trx: Transaction<Database>, rows: ReceiptRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await trx.insertInto('scan_receipts').values(rows).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }

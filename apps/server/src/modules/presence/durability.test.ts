@@ -1,180 +1,158 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  createPrivateSchema,
+  freePort,
+  initialAdminPassword,
+  killServer,
+  signInOverHttp,
+  startServer,
+  waitReady,
+  type PrivateSchema,
+  type ServerProcess,
+} from '../../testing/server-process.js';
+import { TEST_DIALECTS } from '../../testing/test-context.js';
+import { PLACE, answerOf, auditWrites, declarationWrite, keyUploadWrite, scanWrite, type Acknowledged, type Query, type Write } from '../../testing/write-load.js';
 
 /**
- * Crash durability (PRODUCT.md §11): the real server takes staff scans and health declarations from
- * 48 concurrent clients and is killed with SIGKILL at a random moment, again and again. After every
- * restart, each acknowledged write must be stored exactly once, and a client resending it with the
- * same clientEventId (what the apps do when an answer was lost) gets the same record back, never a
- * second one. CRASH_CYCLES sets the number of kills (a few in CI, many more in the long run).
+ * Crash durability (PRODUCT.md §11): the real server takes staff scans, health declarations and
+ * Bluetooth key uploads from 48 concurrent clients and is killed with SIGKILL at a random moment,
+ * again and again, on SQLite and (when TEST_DATABASE_URL is set) on PostgreSQL. After every restart
+ * the writes left without an answer are sent again, as the apps do, and each acknowledged write is
+ * resent with its idempotency key (clientEventId; for keys, the same certificate): it must get the
+ * same answer, never a second record. At the end every write is stored exactly once. CRASH_CYCLES
+ * sets the number of kills (a few in CI, many more in the long run).
  */
 const CYCLES = Number(process.env.CRASH_CYCLES ?? 3);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+const CLIENTS = 48;
+const JSON_BODY = { 'content-type': 'application/json' };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function sqliteQuery(file: string): { query: Query; close(): void } {
+  const db = new Database(file, { readonly: true });
+  return { query: async <Row>(text: string) => db.prepare(text).all() as Row[], close: () => db.close() };
 }
 
-function start(dataDir: string, port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ARGON2_MEMORY_KIB: '4096', RATE_LIMIT_PER_MINUTE: '1000000', LOGIN_RATE_LIMIT_PER_MINUTE: '10000' },
-    stdio: 'ignore',
-  });
-}
-
-async function ready(base: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-const declaration = (n: number) => ({
-  formVersion: 'domestic@1',
-  declaredFor: 'self',
-  person: {
-    fullName: `Hành khách ${n}`,
-    idType: 'cccd',
-    idNumber: `006190${String(n).padStart(6, '0')}`,
-    birthYear: 1990,
-    gender: 'female',
-    nationality: 'VN',
-    phone: `0912${String(n % 1_000_000).padStart(6, '0')}`,
-    address: { provinceCode: '19', communeCode: '01843', street: 'Tổ 5' },
-  },
-  visitedPlaces: 'Hà Nội',
-  visitedUnits: [],
-  visitedCountries: [],
-  symptoms: [],
-  contactWithCase: false,
-  contactWithTraveller: false,
-  contactWithSymptomatic: false,
-  chronicConditions: [],
-});
-
-/** A write the server acknowledged: what was sent, and the id it answered with. */
-interface Acknowledged {
-  kind: 'scan' | 'declaration';
-  url: string;
-  body: string;
-  id: string;
-}
-
-describe('crash durability of acknowledged writes', () => {
+describe.each(TEST_DIALECTS)('crash durability of acknowledged writes on %s', (dialect) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-kill-'));
-  let child: ChildProcess | undefined;
-  afterAll(() => {
-    child?.kill('SIGKILL');
+  let server: ServerProcess | undefined;
+  let schema: PrivateSchema | undefined;
+  afterAll(async () => {
+    if (server) await killServer(server);
+    await schema?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it(`keeps every acknowledged scan and declaration exactly once across ${CYCLES} SIGKILLs`, async () => {
+  it(`keeps every acknowledged scan, declaration and key upload exactly once across ${CYCLES} SIGKILLs`, async () => {
+    const began = Date.now();
+    if (dialect === 'postgres') schema = await createPrivateSchema(process.env.TEST_DATABASE_URL as string);
+    const env: Record<string, string> = schema ? { DATABASE_URL: schema.url } : {};
     const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    child = start(dataDir, port);
-    await ready(base);
-    const password = /password: (\S+)/.exec(fs.readFileSync(path.join(dataDir, 'initial-admin.txt'), 'utf8'))?.[1];
-    const signIn = async () => {
-      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-      return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
+    const start = async () => {
+      server = startServer({ dataDir, port, env });
+      await waitReady(server);
+      return server;
     };
-    let headers = await signIn();
-    const placeResponse = await fetch(`${base}/api/v1/places`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ name: 'Bến xe Bắc Kạn', type: 'station_port', sector: 'transport', communeCode: '01843', streetAddress: 'Đường Hùng Vương', contactName: 'Ban quản lý', contactPhone: '0912000999' }),
-    });
-    const place = (await placeResponse.json()) as { id: string };
+    const { base } = await start();
+    const password = initialAdminPassword(dataDir);
+    let headers = (await signInOverHttp(base, 'admin', password)).headers;
+    const post = (url: string, body: unknown, extra: Record<string, string> = JSON_BODY) => fetch(`${base}${url}`, { method: 'POST', headers: extra, body: JSON.stringify(body) });
+    const created = await post('/api/v1/places', PLACE, headers);
+    expect(created.status).toBe(201);
+    const place = (await created.json()) as { id: string };
+    // Uploads come from phones: no session, only the certificate.
+    const send = (write: Write) => fetch(`${base}${write.path}`, { method: 'POST', headers: write.kind === 'keys' ? JSON_BODY : headers, body: write.body });
 
     const acknowledged: Acknowledged[] = [];
+    const unexpected: string[] = [];
+    let numbered = 0;
     let sent = 0;
+    let inFlight = 0;
     let killedWhileBusy = 0;
+    let resentAfterRestart = 0;
+    let resends = 0;
+    let abandonedUploads = 0;
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       let killed = false;
+      const unanswered: Write[] = [];
       const worker = async () => {
         while (!killed) {
-          const n = sent++;
-          const write =
-            n % 3 === 2
-              ? { kind: 'declaration' as const, url: `${base}/api/v1/declarations`, body: JSON.stringify({ clientEventId: crypto.randomUUID(), declaration: declaration(n) }) }
-              : { kind: 'scan' as const, url: `${base}/api/v1/scans/staff`, body: JSON.stringify({ placeId: place.id, clientEventId: crypto.randomUUID(), scannedAt: Date.now(), name: `Hành khách ${n}` }) };
+          const n = numbered++;
+          let write: Write;
           try {
-            const response = await fetch(write.url, { method: 'POST', headers, body: write.body });
-            if (response.ok) {
-              const answer = (await response.json()) as { visitId?: string; id?: string };
-              acknowledged.push({ ...write, id: (answer.visitId ?? answer.id) as string });
-            }
+            write = n % 10 === 9 ? await keyUploadWrite(post, headers) : n % 3 === 2 ? declarationWrite(n) : scanWrite(place.id, n);
+          } catch (error) {
+            // Code, token and certificate are each usable once: a step cut by the kill ends that upload.
+            if (killed) abandonedUploads++;
+            else unexpected.push(error instanceof Error ? error.message : String(error));
+            continue;
+          }
+          sent++;
+          inFlight++;
+          try {
+            const response = await send(write);
+            if (response.ok) acknowledged.push({ ...write, answer: answerOf(write, await response.json()) });
+            else unexpected.push(`${write.kind}: ${response.status} ${await response.text()}`);
           } catch {
-            // The connection died with the server: this write was never acknowledged.
-            await new Promise((r) => setTimeout(r, 1));
+            // The connection died with the server: not acknowledged, perhaps stored. Sent again after the restart.
+            unanswered.push(write);
+          } finally {
+            inFlight--;
           }
         }
       };
       const before = acknowledged.length;
-      const workers = Array.from({ length: 48 }, worker);
+      const workers = Array.from({ length: CLIENTS }, worker);
       // Killed at a random moment once writes flow: mid-batch, mid-commit, mid-answer.
-      while (acknowledged.length < before + 20) await new Promise((r) => setTimeout(r, 5));
-      await new Promise((r) => setTimeout(r, crypto.randomInt(0, 400)));
-      const exited = new Promise((r) => child?.once('exit', r));
-      const inFlight = sent - acknowledged.length;
-      child.kill('SIGKILL');
+      while (acknowledged.length < before + 20) await sleep(5);
+      await sleep(Math.floor(Math.random() * 400));
+      if (inFlight > 0) killedWhileBusy++;
+      const dying = server as ServerProcess;
+      dying.child.kill('SIGKILL');
       killed = true;
       await Promise.all(workers);
-      await exited;
-      if (inFlight > 0) killedWhileBusy++;
+      await killServer(dying);
 
-      child = start(dataDir, port);
-      await ready(base);
-      headers = await signIn();
-      // Every acknowledged write resent as a client would after a lost answer: same record, none added.
+      await start();
+      headers = (await signInOverHttp(base, 'admin', password)).headers;
+      // What had no answer is sent again, as the apps do: stored once, whether or not it was stored before the kill.
+      for (const write of unanswered) {
+        const response = await send(write);
+        expect(response.status, `${write.kind} sent again after the restart`).toBeLessThan(300);
+        acknowledged.push({ ...write, answer: answerOf(write, await response.json()) });
+        resentAfterRestart++;
+      }
+      // Acknowledged writes resent as after a lost answer: the same answer, nothing added.
       const sample = acknowledged.filter((_, i) => i >= before || i % 10 === 0);
       for (const write of sample) {
-        const response = await fetch(write.url, { method: 'POST', headers, body: write.body });
+        const response = await send(write);
         expect(response.status, write.kind).toBeLessThan(300);
-        const answer = (await response.json()) as { visitId?: string; id?: string };
-        expect(answer.visitId ?? answer.id).toBe(write.id);
+        expect(answerOf(write, await response.json()), `${write.kind} resent`).toBe(write.answer);
+        resends++;
       }
     }
+    await killServer(server as ServerProcess);
+    server = undefined;
 
-    child.kill('SIGKILL');
-    await new Promise((r) => child?.once('exit', r));
-    child = undefined;
-    const db = new Database(path.join(dataDir, 'phongdich.sqlite'), { readonly: true });
-    try {
-      const visits = db.prepare('select id from visits where place_id = ?').all(place.id) as Array<{ id: string }>;
-      const declarations = db.prepare('select id, client_event_id from declarations').all() as Array<{ id: string; client_event_id: string }>;
-      const stored = new Map<string, number>();
-      for (const row of [...visits, ...declarations]) stored.set(row.id, (stored.get(row.id) ?? 0) + 1);
-      const lost = acknowledged.filter((w) => !stored.has(w.id));
-      expect(lost).toEqual([]);
-      // Exactly once: one visit per scan receipt, one declaration per client event.
-      const receipts = db.prepare('select count(distinct visit_id) as n from scan_receipts where visit_id in (select id from visits where place_id = ?)').get(place.id) as { n: number };
-      expect(visits.length).toBe(receipts.n);
-      expect(new Set(declarations.map((d) => d.client_event_id)).size).toBe(declarations.length);
-      expect(visits.length + declarations.length).toBeLessThanOrEqual(sent);
-      console.log(
-        `crash durability: ${CYCLES} SIGKILLs (${killedWhileBusy} with requests in flight), ${sent} writes sent, ${acknowledged.length} acknowledged, ${visits.length + declarations.length} stored, ${lost.length} acknowledged writes lost, 0 duplicated`,
-      );
-    } finally {
-      db.close();
-    }
+    const reader = schema ? { query: schema.query, close: () => undefined } : sqliteQuery(path.join(dataDir, 'phongdich.sqlite'));
+    const audit = await auditWrites(reader.query, acknowledged).finally(() => reader.close());
+    const count = (kind: Write['kind']) => acknowledged.filter((w) => w.kind === kind).length;
+    console.log(
+      `crash durability on ${dialect}: ${CYCLES} SIGKILLs (${killedWhileBusy} with requests in flight), ${sent} writes sent ` +
+        `(${count('scan')} scans, ${count('declaration')} declarations, ${count('keys')} key uploads acknowledged), ${resentAfterRestart} left unanswered by a kill and sent again after the restart, ` +
+        `${resends} acknowledged writes resent, ${audit.stored.scan + audit.stored.declaration + audit.stored.keys} stored, ${audit.lost.length} acknowledged writes lost, ${audit.duplicated} duplicated, ` +
+        `${abandonedUploads} uploads abandoned before publishing, ${Date.now() - began} ms`,
+    );
+    expect(unexpected).toEqual([]);
+    expect(audit.lost).toEqual([]);
+    expect(audit.duplicated).toBe(0);
+    // Every write sent was acknowledged in the end (some only after a restart), and each is stored once.
+    expect(acknowledged.length).toBe(sent);
+    expect(audit.stored).toEqual({ scan: count('scan'), declaration: count('declaration'), keys: count('keys') });
+    expect(count('keys')).toBeGreaterThan(0);
   }, 60_000 + CYCLES * 60_000);
 });

@@ -231,4 +231,30 @@ describe.each(TEST_DIALECTS)('check-in and check-out on %s', (dialect) => {
     const ids = new Set(answers.map((a) => a.json().visitId));
     expect(ids.size).toBe(20);
   });
+
+  it('answers a scan that another server process is storing at that very moment with its visit, and stores no second one', async () => {
+    const visitId = (await staffScan({ name: 'Khách vãng lai' })).json().visitId as string;
+    const countVisits = async () => (await ctx.db.selectFrom('visits').select(ctx.db.fn.countAll<number>().as('n')).where('place_id', '=', market.id).executeTakeFirstOrThrow()).n;
+    const visitsBefore = Number(await countVisits());
+    // Another process (the same scan resent to it by an impatient phone) has stored the receipt and not committed yet.
+    const clientEventId = crypto.randomUUID();
+    let commit = () => {};
+    let stored = () => {};
+    const receiptStored = new Promise<void>((resolve) => (stored = resolve));
+    const other = ctx.db.transaction().execute(async (trx) => {
+      await trx.insertInto('scan_receipts').values({ actor_id: staff.userId, client_event_id: clientEventId, visit_id: visitId, action: 'check_in', created_at: ctx.clock.now() }).execute();
+      stored();
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    await receiptStored;
+    const racing = staffScan({ name: 'Khách vãng lai', clientEventId });
+    // PostgreSQL: our batch inserts its own visit, then its receipt waits for the other transaction. SQLite: the write waits for the connection.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await other;
+    const answer = await racing;
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().visitId).toBe(visitId);
+    expect(Number(await countVisits())).toBe(visitsBefore);
+  });
 });

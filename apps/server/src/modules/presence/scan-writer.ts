@@ -76,6 +76,22 @@ export class ScanWriter {
     });
   }
 
+  /**
+   * The batch in one PostgreSQL transaction. When another server process stored one of its client
+   * events meanwhile (the same scan resent to another process before its answer came), the batch is
+   * rolled back and written again: it then finds that receipt and answers with its visit.
+   */
+  private async writeOnPostgres(jobs: ScanJob[]): Promise<ScanOutcome[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ctx.db.transaction().execute((trx) => writeSetBased(this.ctx, trx, jobs));
+      } catch (error) {
+        if (!(error instanceof ReceiptRace) || attempt >= 3) throw error;
+        this.ctx.logger.debug({ scans: jobs.length, attempt }, 'scan batch written again: another process stored one of its scans');
+      }
+    }
+  }
+
   private schedule(): void {
     if (this.flushing || this.timer) return;
     this.timer = setTimeout(() => {
@@ -90,7 +106,7 @@ export class ScanWriter {
     const batch = this.queue.splice(0, MAX_BATCH);
     try {
       const jobs = batch.map((pending) => pending.job);
-      const outcomes = this.ctx.sqlite ? await this.writeOnSqlite(this.ctx.sqlite, jobs) : await this.ctx.db.transaction().execute((trx) => writeSetBased(this.ctx, trx, jobs));
+      const outcomes = this.ctx.sqlite ? await this.writeOnSqlite(this.ctx.sqlite, jobs) : await this.writeOnPostgres(jobs);
       batch.forEach((pending, i) => pending.resolve(outcomes[i] as ScanOutcome));
     } catch (error) {
       this.ctx.logger.error({ err: error, scans: batch.length }, 'scan batch failed; nothing of it was stored');
@@ -197,6 +213,13 @@ async function writeSetBased(ctx: Context, trx: Transaction<Database>, jobs: Sca
     newReceipts.forEach((r) => r.visit_id === id && (r.visit_id = theirs));
     outcomes.forEach((o) => o.ok && o.visitId === id && (o.visitId = theirs));
   }
-  await insertReceipts(trx, newReceipts);
+  if ((await insertReceipts(trx, newReceipts)) < newReceipts.length) throw new ReceiptRace();
   return outcomes;
+}
+
+/** Another process stored a receipt of this batch first; the transaction must not commit our visit for it. */
+class ReceiptRace extends Error {
+  constructor() {
+    super('a scan of this batch was stored by another server process meanwhile');
+  }
 }
