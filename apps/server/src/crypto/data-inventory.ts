@@ -188,7 +188,7 @@ export const DATA_INVENTORY: Readonly<Record<string, TableInventory>> = {
     retention: 'EXPOSURE_KEY_RETENTION_DAYS (14); keys are random and published to every phone by design',
   },
   exposure_publishes: { key: ['jti'], hashed: ['tekmac'], other: 'jti inserted embargoed_until at', retention: 'EXPOSURE_KEY_RETENTION_DAYS (14)' },
-  exposure_batches: { key: ['id'], other: 'id path start_timestamp end_timestamp batch_num batch_size real_keys total_keys signing_key_id created_at', retention: 'EXPOSURE_KEY_RETENTION_DAYS (14)' },
+  exposure_batches: { key: ['id'], other: 'id path start_timestamp end_timestamp batch_num batch_size real_keys total_keys signing_key_id created_at file_base64', retention: 'EXPOSURE_KEY_RETENTION_DAYS (14)' },
   exposure_signing_keys: { key: ['id'], encrypted: { private_key_enc: 'exposure_signing_keys.private_key' }, other: 'id purpose version public_key_pem created_at retired_at', retention: 'kept (public keys stay published)' },
   exposure_shares: {
     key: ['id'],

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-reports.js';
 import * as m0010 from './migrations/0010-messaging.js';
 import * as m0011 from './migrations/0011-privacy.js';
 import * as m0012 from './migrations/0012-integration.js';
+import * as m0013 from './migrations/0013-exposure-files.js';
 
 // Listed explicitly (not read from disk) so the same list works from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-messaging': m0010,
   '0011-privacy': m0011,
   '0012-integration': m0012,
+  '0013-exposure-files': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

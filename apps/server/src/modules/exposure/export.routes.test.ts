@@ -81,6 +81,16 @@ describe.each(TEST_DIALECTS)('Bluetooth key export, download and shared matches 
     expect((await app.inject({ url: '/exposure/XX/index.txt' })).statusCode).toBe(404);
   });
 
+  it('serves the files from a process that did not write them (another server of a cluster, or a lost directory)', async () => {
+    const written = await download(`/exposure/${firstFile}`);
+    fs.rmSync(path.join(ctx.config.dataDir, 'exposure'), { recursive: true, force: true });
+    expect(await index()).toEqual([firstFile]);
+    expect(Buffer.compare(await download(`/exposure/${firstFile}`), written)).toBe(0);
+    // Written back, so the next request is a plain file read.
+    expect(fs.existsSync(path.join(ctx.config.dataDir, 'exposure', firstFile))).toBe(true);
+    expect((await app.inject({ url: '/exposure/VN/1-2-00001.zip' })).statusCode).toBe(404);
+  });
+
   it('refuses an export to anyone but an administrator, and has nothing new to export right after one', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/exposure/exports/run', headers: health.headers })).statusCode).toBe(403);
     expect(await runExport()).toEqual({ files: [], keys: 0, padded: 0 });

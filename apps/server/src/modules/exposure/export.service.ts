@@ -6,7 +6,7 @@ import { newId, type Context } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { releaseLease, tryLease } from '../../jobs/lease.js';
 import { FILE_MAX_KEYS, batchWindow, exportDue, keyRetentionInterval, splitIntoFiles } from './exposure.rules.js';
-import { allBatches, assignBatch, insertBatches, lastBatch, pendingKeys, purge, type BatchRow, type KeyRow } from './exposure.repository.js';
+import { allBatches, assignBatch, batchFile, insertBatches, lastBatch, pendingKeys, purge, type BatchRow, type KeyRow } from './exposure.repository.js';
 import { activeSigningKey, publicKeys } from './signing-keys.js';
 
 const DAY_MS = 86_400_000;
@@ -69,7 +69,7 @@ async function exportPending(ctx: Context): Promise<ExportRun> {
     const relative = exportFileName(region, start, end, i + 1);
     const zip = createExportZip({ startTimestamp: start, endTimestamp: end, region, batchNum: i + 1, batchSize: files.length, signatureInfos: [], keys: fileKeys, revisedKeys: [] }, { secretKey: signer.secretKey, info });
     writeAtomically(path.join(exportRoot(ctx), relative), zip);
-    return { id: newId(ctx), path: relative, start_timestamp: start, end_timestamp: end, batch_num: i + 1, batch_size: files.length, real_keys: 0, total_keys: fileKeys.length, signing_key_id: signer.id, created_at: now };
+    return { id: newId(ctx), path: relative, start_timestamp: start, end_timestamp: end, batch_num: i + 1, batch_size: files.length, real_keys: 0, total_keys: fileKeys.length, signing_key_id: signer.id, created_at: now, file_base64: Buffer.from(zip).toString('base64') };
   });
   (batches[0] as BatchRow).real_keys = rows.length;
   // Files first, rows after: a crash in between leaves an unlisted file and the keys pending for the next run.
@@ -128,14 +128,26 @@ export async function exportInfo(ctx: Context): Promise<ExposureExportInfo> {
 
 const FILE_NAME = /^(index\.txt|\d{1,12}-\d{1,12}-\d{5}\.zip)$/;
 
-/** The bytes of a published file, or null (unknown names never reach the file system). */
-export function readExportFile(ctx: Context, region: string, file: string): Buffer | null {
+/**
+ * The bytes of a published file, or null (unknown names never reach the file system). index.txt is made
+ * from the database and a batch missing from this process's directory (written by another process, or a
+ * directory lost) is taken from the database and written back, so any process of a cluster serves both.
+ */
+export async function readExportFile(ctx: Context, region: string, file: string): Promise<Buffer | null> {
   if (region !== ctx.config.exposureRegion || !FILE_NAME.test(file)) return null;
+  if (file === 'index.txt') {
+    const batches = await allBatches(ctx.db);
+    return Buffer.from(buildIndexTxt(batches.map((b) => ({ path: b.path, startTimestamp: b.start_timestamp }))));
+  }
+  const local = path.join(exportRoot(ctx), region, file);
   try {
-    return fs.readFileSync(path.join(exportRoot(ctx), region, file));
+    return fs.readFileSync(local);
   } catch {
-    // Before the first export the index exists, empty.
-    return file === 'index.txt' ? Buffer.alloc(0) : null;
+    const stored = await batchFile(ctx.db, `${region}/${file}`);
+    if (stored === null) return null;
+    const data = Buffer.from(stored, 'base64');
+    writeAtomically(local, data);
+    return data;
   }
 }
 

@@ -108,12 +108,21 @@ export async function insertBatches(db: Db, rows: BatchRow[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('exposure_batches').values(rows).execute();
 }
 
-export function allBatches(db: Db): Promise<BatchRow[]> {
-  return db.selectFrom('exposure_batches').selectAll().orderBy('start_timestamp').orderBy('batch_num').execute();
+/** A batch without its file, which listings never need. */
+export type BatchListing = Omit<BatchRow, 'file_base64'>;
+const LISTING = ['id', 'path', 'start_timestamp', 'end_timestamp', 'batch_num', 'batch_size', 'real_keys', 'total_keys', 'signing_key_id', 'created_at'] as const;
+
+export function allBatches(db: Db): Promise<BatchListing[]> {
+  return db.selectFrom('exposure_batches').select(LISTING).orderBy('start_timestamp').orderBy('batch_num').execute();
 }
 
-export function lastBatch(db: Db): Promise<BatchRow | undefined> {
-  return db.selectFrom('exposure_batches').selectAll().orderBy('end_timestamp', 'desc').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+export function lastBatch(db: Db): Promise<BatchListing | undefined> {
+  return db.selectFrom('exposure_batches').select(LISTING).orderBy('end_timestamp', 'desc').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+}
+
+/** The signed zip of a batch, base64, or null when the batch is unknown or was made before files were kept. */
+export async function batchFile(db: Db, path: string): Promise<string | null> {
+  return (await db.selectFrom('exposure_batches').select('file_base64').where('path', '=', path).executeTakeFirst())?.file_base64 ?? null;
 }
 
 // Signing keys.
@@ -174,7 +183,7 @@ export interface PurgeCutoffs {
 }
 
 /** Deletes what the retention rules say is over; returns the batches removed (their files go too). */
-export async function purge(db: Db, c: PurgeCutoffs): Promise<BatchRow[]> {
+export async function purge(db: Db, c: PurgeCutoffs): Promise<BatchListing[]> {
   await db.updateTable('exposure_codes').set({ short_hash: null }).where('short_expires_at', '<', c.now).where('short_hash', 'is not', null).execute();
   await db.updateTable('exposure_codes').set({ long_hash: null }).where('long_expires_at', '<', c.now).where('long_hash', 'is not', null).execute();
   await db.deleteFrom('exposure_codes').where('issued_at', '<', c.before).execute();
@@ -184,7 +193,7 @@ export async function purge(db: Db, c: PurgeCutoffs): Promise<BatchRow[]> {
   await db.deleteFrom('exposure_shares').where('created_at', '<', c.before).execute();
   await db.deleteFrom('exposure_signing_keys').where('purpose', '=', 'export').where('retired_at', '<', c.exportKeysBefore).execute();
   await db.deleteFrom('exposure_signing_keys').where('purpose', '=', 'certificate').where('retired_at', '<', c.certificateKeysBefore).execute();
-  const old = await db.selectFrom('exposure_batches').selectAll().where('end_timestamp', '<', Math.floor(c.before / 1000)).execute();
+  const old = await db.selectFrom('exposure_batches').select(LISTING).where('end_timestamp', '<', Math.floor(c.before / 1000)).execute();
   if (old.length > 0) await db.deleteFrom('exposure_batches').where('end_timestamp', '<', Math.floor(c.before / 1000)).execute();
   return old;
 }

@@ -97,7 +97,7 @@ export function exposureRoutes(ctx: Context): FastifyPluginAsyncZod {
     // The files phones download: outside /api so a CDN or reverse proxy can cache them like static files.
     app.get('/exposure/:region/:file', { schema: { hide: true } }, async (request, reply) => {
       const { region, file } = request.params as { region: string; file: string };
-      const data = readExportFile(ctx, region, file);
+      const data = await readExportFile(ctx, region, file);
       if (!data) throw new AppError('not_found');
       const index = file === 'index.txt';
       return reply

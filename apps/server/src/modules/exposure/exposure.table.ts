@@ -67,6 +67,8 @@ export interface ExposureBatchesTable {
   total_keys: number;
   signing_key_id: string;
   created_at: number;
+  /** The signed zip, so any server process can serve it; null for batches made before it was kept. */
+  file_base64: string | null;
 }
 
 export interface ExposureSigningKeysTable {
