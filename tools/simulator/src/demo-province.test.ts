@@ -40,6 +40,12 @@ describe.each(TEST_DIALECTS)('the demo province on %s', (dialect) => {
     expect(byStatus.running?.totals.sent).toBe(runs.filter((r) => r.campaign_id === byStatus.running?.id).reduce((n, r) => n + r.recipients, 0));
   });
 
+  it('has sent every message of its weeks (campaigns and the warnings to traced contacts) before the server starts', async () => {
+    const statuses = await ctx.db.selectFrom('outbox').select(['template', 'status']).execute();
+    expect(statuses.some((m) => m.template === 'contact_warning')).toBe(true);
+    expect(statuses.filter((m) => m.status !== 'sent')).toEqual([]);
+  });
+
   it("has the demo commune's report of last week, Monday to Sunday", async () => {
     const submissions = await ctx.db.selectFrom('report_submissions').selectAll().execute();
     expect(submissions).toHaveLength(1);

@@ -9,6 +9,7 @@ import type { Environment } from '../../../apps/server/src/config/env.js';
 import { createContext, type Context } from '../../../apps/server/src/context.js';
 import { migrateToLatest } from '../../../apps/server/src/db/migrate.js';
 import { computeRiskLevels } from '../../../apps/server/src/modules/map/risk.service.js';
+import { deliverDueMessages } from '../../../apps/server/src/modules/messaging/index.js';
 import { closeProviders } from '../../../apps/server/src/modules/messaging/providers.js';
 import { rollUpVisits } from '../../../apps/server/src/modules/reports/index.js';
 import { submitReport } from '../../../apps/server/src/modules/reports/submissions.js';
@@ -138,6 +139,9 @@ export async function seedDemo(ctx: Context, size: DemoSize, log: (line: string)
   await asOf(ctx, week.submittedAt, () => submitReport(ctx, communeOfficial, { unit: commune, from: week.from, to: week.to }));
   const actors: Record<'province' | 'provinceHealth' | 'commune' | 'admin', Actor> = { province, provinceHealth: health, commune: communeOfficial, admin: await actorOf(ctx, account('quantri')) };
   const campaigns = await campaignsDemo(ctx, actors, commune);
+  // What the sender would have sent by now (the warnings to the last day's contacts), so the demo
+  // server's log starts with its own messages, the sign-in codes people wait for.
+  await deliverDueMessages(ctx);
   say(`${campaigns.length} campaigns: ${campaigns.map((c) => `"${c.name}" ${c.runsDone}/${c.runCount} runs, ${c.totals.sent + c.totals.delivered} messages sent`).join('; ')}`);
   const demo = await demoPlace(ctx, sim, loaded, commune);
   const chainCaseId = outcome.chainCaseIds[0];
