@@ -21,7 +21,7 @@ import { campaignsDemo } from './demo-campaigns.js';
 import { actorOf, assessments, busiestCommune, communeStatistics, declarations, mustRegisterLists, officials, outbreak, type DemoOfficial } from './demo-seed.js';
 import { loadSimulation, type LoadResult } from './load.js';
 import { simulateProvince, type Simulation } from './model.js';
-import { personName, personPhone } from './names.js';
+import { personPhone } from './names.js';
 import { Prng } from './prng.js';
 import { provinceSetup } from './province.js';
 
@@ -97,7 +97,7 @@ async function demoPlace(ctx: Context, sim: Simulation, loaded: LoadResult, comm
   const owners = new Set(sim.places.owner);
   const citizenPerson = [...Array(sim.people.count).keys()].find((p) => (sim.people.age[p] as number) >= 18 && !owners.has(p) && p !== staffPerson) ?? 2;
   const place = await ctx.db.selectFrom('places').select(['id', 'name']).where('id', '=', placeId).executeTakeFirstOrThrow();
-  return { place, phones: { owner: personPhone(ownerPerson), staff: personPhone(staffPerson), citizen: personPhone(citizenPerson) }, ownerName: personName(ownerPerson) };
+  return { place, phones: { owner: personPhone(ownerPerson), staff: personPhone(staffPerson), citizen: personPhone(citizenPerson) } };
 }
 
 /**
