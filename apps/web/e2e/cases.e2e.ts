@@ -90,7 +90,6 @@ describe('cases and tracing, tried as a health official would', () => {
     await page.getByRole('tab', { name: 'Sơ đồ lây nhiễm' }).click();
     const graph = page.getByRole('img', { name: /Chuỗi lây nhiễm/ });
     await expect.poll(async () => graph.getAttribute('aria-label')).toMatch(/2 ca/);
-    await screenshot(page, 'case-chain');
 
     const f1 = await phonePage(browser, server.baseUrl);
     await signInByPhone(f1, server, '0912800003');

@@ -44,7 +44,6 @@ describe('check-in and check-out, tried as new users would', () => {
     await phone.getByRole('button', { name: 'Quét vào' }).click();
     await phone.getByText('Đã quét vào').waitFor();
     expect(await accessibilityProblems(phone)).toEqual([]);
-    await screenshot(phone, 'citizen-checked-in');
 
     await phone.goto(place.points[1]?.url ?? '');
     await phone.getByRole('button', { name: 'Quét ra' }).click();
@@ -59,7 +58,6 @@ describe('check-in and check-out, tried as new users would', () => {
     await phone.goto('/');
     await phone.getByRole('heading', { name: 'Mã QR cá nhân' }).waitFor();
     expect(await accessibilityProblems(phone)).toEqual([]);
-    await screenshot(phone, 'citizen-home');
   });
 
   it("a guard scans a printed personal QR card of someone without a smartphone", async () => {

@@ -65,7 +65,6 @@ describe('QR checkpoints, tried as new users would', () => {
     const points = owner.getByTestId('points');
     await points.getByText('Cổng chính').waitFor();
     expect(await points.getByRole('link', { name: 'In mã QR' }).count()).toBe(2);
-    await screenshot(owner, 'owner-place');
     const posterHref = await points.getByRole('link', { name: 'In mã QR' }).first().getAttribute('href');
     const poster = await owner.request.get(posterHref ?? '');
     expect(poster.headers()['content-type']).toBe('application/pdf');

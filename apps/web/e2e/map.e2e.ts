@@ -1,24 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { apiCall, apiLogin, type ApiSession } from './support/api.js';
 import { accessibilityProblems, laptopPage, launchBrowser, phonePage, screenshot } from './support/browser.js';
+import { colourShare, GREEN, ORANGE } from './support/pixels.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { createOfficial, phoneSession, signInAsStaff, signInByPhone } from './support/sign-in.js';
-
-type Rgb = (r: number, g: number, b: number) => boolean;
-// Commune fills drawn over the light background (offline base map, 75 % opacity): level 1 stays
-// clearly green, level 3 clearly orange. Loose bands, so anti-aliasing and borders do not matter.
-const GREEN: Rgb = (r, g, b) => g > r + 50 && g > b + 30;
-const ORANGE: Rgb = (r, g, b) => r > 215 && g > 105 && g < 180 && b < 125;
-
-/** Share of the element's pixels in a colour band: what a person sees, whatever drew it. */
-async function colourShare(element: Locator, band: Rgb): Promise<number> {
-  const png = PNG.sync.read(await element.screenshot());
-  let hits = 0;
-  for (let i = 0; i < png.data.length; i += 4) if (band(png.data[i] as number, png.data[i + 1] as number, png.data[i + 2] as number)) hits++;
-  return hits / (png.width * png.height);
-}
 
 /** Today as the Vietnamese pages write it (dd/mm/yyyy, Vietnam time). */
 function todayInVietnam(): string {
@@ -147,7 +133,6 @@ describe('the epidemic map, tried as new users would', () => {
     await mapOf(visitor).locator('canvas').waitFor();
     await first.getByRole('button', { name: 'Phường Bắc Kạn' }).click();
     await expect.poll(() => colourShare(mapOf(visitor), ORANGE), { timeout: 20_000 }).toBeGreaterThan(0.15);
-    await screenshot(visitor, 'map-orange-ward');
 
     // The ward's official knows of a cluster the figures have not caught up with.
     const official = await laptopPage(browser, server.baseUrl);

@@ -102,7 +102,6 @@ describe('messaging: a weekly reminder campaign to the citizens of a unit', () =
     await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('Đang chạy');
     expect(await page.getByText('1/8').isVisible()).toBe(true);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, 'campaign-figures');
 
     await page.getByRole('link', { name: 'Danh sách chiến dịch' }).click();
     await page.getByRole('link', { name: 'Nhắc khai báo y tế hằng tuần' }).waitFor();

@@ -110,7 +110,6 @@ describe('reports, tried as commune, district and province officials would', () 
     expect((await rowTexts(page, 'deployment-places', 'Chợ Phùng Chí Kiên')).slice(3, 6)).toEqual(['Có', '2', today.split('-').reverse().join('/')]);
     expect(await page.getByTestId('deployment-by-sector').textContent()).toContain('Giáo dục');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshot(page, 'reports-deployment');
 
     const xlsxDownload = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Tải về Excel (XLSX)' }).click();

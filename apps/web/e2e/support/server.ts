@@ -26,11 +26,12 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real server the way `npm start` does (after the build), on a fresh data directory.
- * The browser tests talk to it over HTTP like any user.
+ * Starts the real server the way `npm start` does (after the build), on a fresh data directory, or
+ * on `options.dataDir` when the test filled one first (the demo province). The browser tests talk to
+ * it over HTTP like any user. The data directory is removed when the server stops.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-e2e-'));
+export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pd-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
