@@ -16,7 +16,8 @@ export function localHour(now: number, days: number, hour: number): number {
  */
 export async function asOf<T>(ctx: Context, at: number, work: () => Promise<T>): Promise<T> {
   const real = ctx.clock;
-  ctx.clock = manualClock(at);
+  // Whole milliseconds: the simulator's times are fractional, and PostgreSQL stores times as bigint.
+  ctx.clock = manualClock(Math.round(at));
   try {
     return await work();
   } finally {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { criteriaSetFor, localDateOf, riskPercentOf, safetyLevelOf, type PlaceType, type Sector, type TargetInput } from '@phongdich/core';
 import { SYSTEM_ACTOR, type Actor } from '../../../apps/server/src/actor.js';
 import { newId, type Context } from '../../../apps/server/src/context.js';
+import { AppError } from '../../../apps/server/src/http/errors.js';
 import { createUser } from '../../../apps/server/src/modules/accounts/index.js';
 import { contactsOfCases } from '../../../apps/server/src/modules/cases/cases.repository.js';
 import { convertContact, registerCase } from '../../../apps/server/src/modules/cases/cases.service.js';
@@ -169,8 +170,9 @@ export async function outbreak(ctx: Context, sim: Simulation, loaded: LoadResult
       await asOf(ctx, testedAt, () => convertContact(ctx, health, contact.id, { classification: 'confirmed', testResult: 'positive', testDate: localDateOf(testedAt), communeCode: contact.commune_code ?? registered.communeCode, fullName }));
       result.converted++;
       result.chainCaseIds.push(registered.id);
-    } catch {
-      // Already a case through an earlier conversion.
+    } catch (error) {
+      // Already a case through an earlier conversion; anything else is a fault of the demo.
+      if (!(error instanceof AppError && (error.code === 'case_exists' || error.code === 'contact_already_case'))) throw error;
     }
   }
   return result;

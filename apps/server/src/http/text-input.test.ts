@@ -7,7 +7,8 @@ describe('the NUL character in input', () => {
   it('is found wherever it hides, by the path of its field', () => {
     expect(fieldWithNul({ a: [{ b: 'x' }, { c: 'y\u0000' }] })).toBe('a.1.c');
     expect(fieldWithNul({ ['k\u0000']: 1 }, 'querystring')).toBe('querystring.k\u0000');
-    expect(fieldWithNul(Buffer.from([0x61, 0x00]))).toBe('');
+    // Uploaded files (an XLSX is a zip full of zero bytes) are left to their own parsers.
+    expect(fieldWithNul(Buffer.from([0x50, 0x4b, 0x00]))).toBeUndefined();
     expect(fieldWithNul({ a: 'tiếng Việt', n: 1, z: null })).toBeUndefined();
   });
 });

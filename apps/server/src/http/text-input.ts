@@ -13,8 +13,8 @@ export function fieldWithNul(value: unknown, prefix = ''): string | undefined {
     if (typeof current === 'string') {
       if (current.includes('\u0000')) return path;
     } else if (Buffer.isBuffer(current)) {
-      // A CSV or text upload: its bytes, not its thousands of indexes.
-      if (current.includes(0)) return path;
+      // A file upload (XLSX is a zip, full of zero bytes): its own parser judges it.
+      continue;
     } else if (current !== null && typeof current === 'object') {
       for (const [key, child] of Object.entries(current)) {
         const childPath = path ? `${path}.${key}` : key;
