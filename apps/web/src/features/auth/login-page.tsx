@@ -4,6 +4,7 @@ import { loginRequestSchema, nationalPhone, otpRequestSchema, otpVerifySchema, t
 import { Alert, Button, TextField } from '../../components/ui.js';
 import { api, ApiError } from '../../lib/api.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
+import { SecondFactorField } from './second-factor-field.js';
 
 type Tab = 'citizen' | 'staff';
 
@@ -60,16 +61,7 @@ function StaffSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       <TextField label={t('login.username')} name="username" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} error={errors.fieldErrors.username} />
       <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fieldErrors.password} />
       {needsCode && (
-        <TextField
-          label={t('login.secondFactor')}
-          name="code"
-          autoComplete="one-time-code"
-          autoCapitalize="none"
-          help={t('login.secondFactorHelp')}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          error={errors.fieldErrors.code}
-        />
+        <SecondFactorField value={code} onChange={setCode} error={errors.fieldErrors.code} />
       )}
       <Button type="submit" disabled={busy} className="wide">
         {t('login.submit')}

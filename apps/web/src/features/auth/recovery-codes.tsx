@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button } from '../../components/ui.js';
 import { formatDate } from '../../lib/format.js';
+import { saveTextFile } from '../../lib/download.js';
 
 /**
  * The ten recovery codes, shown once right after two-step verification is turned on: the server
@@ -40,23 +41,11 @@ export function RecoveryCodes({ codes, username, onDone }: { codes: string[]; us
         <Button variant="secondary" onClick={() => void copyCodes()}>
           {t('twoStep.copy')}
         </Button>
-        <Button variant="secondary" onClick={() => downloadText(`phongdich-recovery-codes-${username}.txt`, asText())}>
+        <Button variant="secondary" onClick={() => saveTextFile(`phongdich-recovery-codes-${username}.txt`, asText(), 'text/plain;charset=utf-8')}>
           {t('twoStep.download')}
         </Button>
         <Button onClick={onDone}>{t('twoStep.saved')}</Button>
       </div>
     </div>
   );
-}
-
-/** Saves text as a file through a temporary link (nothing leaves the browser). */
-function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

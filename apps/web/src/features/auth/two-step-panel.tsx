@@ -6,6 +6,7 @@ import { api } from '../../lib/api.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 import { RecoveryCodes } from './recovery-codes.js';
 import { TwoStepEnrolment } from './two-step-enrolment.js';
+import { SecondFactorField } from './second-factor-field.js';
 
 /**
  * Two-step verification of a password account: whether it is on, turning it on (with the recovery
@@ -93,16 +94,7 @@ function TurnOffDialog({ requiredForRole, onClose, onDone }: { requiredForRole: 
         {requiredForRole && <p className="muted">{t('twoStep.requiredWhenOn')}</p>}
         {errors.formError && <Alert kind="error">{errors.formError}</Alert>}
         <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.fieldErrors.password} />
-        <TextField
-          label={t('login.secondFactor')}
-          name="code"
-          autoComplete="one-time-code"
-          autoCapitalize="none"
-          help={t('login.secondFactorHelp')}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          error={errors.fieldErrors.code}
-        />
+        <SecondFactorField value={code} onChange={setCode} error={errors.fieldErrors.code} />
         <div className="form-actions">
           <Button type="submit" variant="danger" disabled={busy}>
             {t('twoStep.turnOff')}

@@ -1,3 +1,5 @@
+import { saveTextFile } from '../../lib/download.js';
+
 // CSV for tables exported in the browser (the deployment report has its own server export). RFC 4180
 // quoting, CRLF line ends, and a byte-order mark so Excel reads Vietnamese as UTF-8.
 
@@ -19,14 +21,7 @@ export function toCsv(headings: readonly string[], rows: ReadonlyArray<readonly 
   return [headings, ...rows].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Saves CSV text as a file through a temporary link. */
+/** Saves CSV text as a file (with the byte-order mark Excel needs). */
 export function downloadCsv(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([BOM, text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveTextFile(fileName, BOM + text, 'text/csv;charset=utf-8');
 }
