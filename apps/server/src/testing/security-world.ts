@@ -1,6 +1,11 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createTestAccount, signIn, signInCitizen, type SignedIn, type TestContext } from './test-context.js';
+import { domesticDeclaration } from './declarations.js';
+
+// A symptom flags the declaration, so the world also holds a flag to handle.
+const declaration = (communeCode: string, phone: string) =>
+  domesticDeclaration({ fullName: 'Nguyễn Thị Lan', phone, communeCode, idNumber: `006 190 ${phone.slice(-6)}` }, { symptoms: ['fever'] });
 
 /**
  * The callers of the authorisation matrix, in the order of its columns: every role of packages/core,
@@ -36,29 +41,6 @@ const payload = (who: SignedIn | undefined, method: string, url: string, body?: 
   ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
 });
 
-const declaration = (communeCode: string, phone: string) => ({
-  formVersion: 'domestic@1',
-  declaredFor: 'self',
-  person: {
-    fullName: 'Nguyễn Thị Lan',
-    idType: 'cccd',
-    idNumber: `006 190 ${phone.slice(-6)}`,
-    birthYear: 1990,
-    gender: 'female',
-    nationality: 'VN',
-    phone,
-    address: { provinceCode: '19', communeCode, street: 'Tổ 5' },
-  },
-  visitedPlaces: 'Hà Nội',
-  visitedUnits: [],
-  visitedCountries: [],
-  // A symptom flags the declaration, so the world also holds a flag to handle.
-  symptoms: ['fever'],
-  contactWithCase: false,
-  contactWithTraveller: false,
-  contactWithSymptomatic: false,
-  chronicConditions: [],
-});
 
 export async function buildSecurityWorld(app: FastifyInstance, ctx: TestContext): Promise<SecurityWorld> {
   const send = async (who: SignedIn | undefined, method: string, url: string, body?: unknown) => {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { toBase64, verificationHmac } from '@phongdich/exposure';
 import { phoneKeys, wireKeys } from '../modules/exposure/exposure.testing.js';
+import { domesticDeclaration } from './declarations.js';
 
 /**
  * The writes the crash and scale-out tests send to real server processes, and the check of what
@@ -26,32 +27,10 @@ export interface Acknowledged extends Write {
   answer: string;
 }
 
-const declaration = (n: number) => ({
-  formVersion: 'domestic@1',
-  declaredFor: 'self',
-  person: {
-    fullName: `Hành khách ${n}`,
-    idType: 'cccd',
-    idNumber: `006190${String(n).padStart(6, '0')}`,
-    birthYear: 1990,
-    gender: 'female',
-    nationality: 'VN',
-    phone: `0912${String(n % 1_000_000).padStart(6, '0')}`,
-    address: { provinceCode: '19', communeCode: '01843', street: 'Tổ 5' },
-  },
-  visitedPlaces: 'Hà Nội',
-  visitedUnits: [],
-  visitedCountries: [],
-  symptoms: [],
-  contactWithCase: false,
-  contactWithTraveller: false,
-  contactWithSymptomatic: false,
-  chronicConditions: [],
-});
 
 export function declarationWrite(n: number): Write {
   const key = crypto.randomUUID();
-  return { kind: 'declaration', path: '/api/v1/declarations', body: JSON.stringify({ clientEventId: key, declaration: declaration(n) }), key };
+  return { kind: 'declaration', path: '/api/v1/declarations', body: JSON.stringify({ clientEventId: key, declaration: domesticDeclaration({ fullName: `Hành khách ${n}`, idNumber: `006190${String(n).padStart(6, '0')}`, phone: `0912${String(n % 1_000_000).padStart(6, '0')}` }) }), key };
 }
 
 /** A staff member checks in a visitor without a phone, by name: every such scan is a new visit. */

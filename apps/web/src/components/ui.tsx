@@ -11,17 +11,17 @@ interface FieldShell {
   error?: string | undefined;
 }
 
-export function TextField({ label, help, error, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+/** The accessibility attributes tying a control to its help or error text. */
+function described(id: string, help: ReactNode | undefined, error: ReactNode | undefined) {
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : help ? `${id}-help` : undefined };
+}
+
+/** Label, control, then either the help or the error, the same for every kind of field. */
+function FieldFrame({ id, label, help, error, children }: { id: string; label: ReactNode; help: ReactNode | undefined; error: ReactNode | undefined; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        {...input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : help ? `${id}-help` : undefined}
-      />
+      {children}
       {help && !error && (
         <p className="field-help" id={`${id}-help`}>
           {help}
@@ -36,23 +36,21 @@ export function TextField({ label, help, error, ...input }: FieldShell & InputHT
   );
 }
 
+export function TextField({ label, help, error, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} help={help} error={error}>
+      <input id={id} {...input} {...described(id, help, error)} />
+    </FieldFrame>
+  );
+}
+
 export function TextAreaField({ label, help, error, ...area }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={3} {...area} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : help ? `${id}-help` : undefined} />
-      {help && !error && (
-        <p className="field-help" id={`${id}-help`}>
-          {help}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame id={id} label={label} help={help} error={error}>
+      <textarea id={id} rows={3} {...area} {...described(id, help, error)} />
+    </FieldFrame>
   );
 }
 
@@ -84,22 +82,11 @@ export function ModalDialog({ title, className, onClose, children }: { title: st
 export function SelectField({ label, help, error, children, ...select }: FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   const id = useId();
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} {...select} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : help ? `${id}-help` : undefined}>
+    <FieldFrame id={id} label={label} help={help} error={error}>
+      <select id={id} {...select} {...described(id, help, error)}>
         {children}
       </select>
-      {help && !error && (
-        <p className="field-help" id={`${id}-help`}>
-          {help}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 

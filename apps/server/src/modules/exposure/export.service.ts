@@ -32,11 +32,6 @@ function writeAtomically(file: string, data: Uint8Array | string): void {
   fs.renameSync(temporary, file);
 }
 
-async function writeIndex(ctx: Context): Promise<void> {
-  const batches = await allBatches(ctx.db);
-  writeAtomically(path.join(exportRoot(ctx), indexPath(ctx)), buildIndexTxt(batches.map((b) => ({ path: b.path, startTimestamp: b.start_timestamp }))));
-}
-
 function toKey(row: KeyRow): TemporaryExposureKey {
   return {
     keyData: fromBase64(row.key_data),
@@ -77,7 +72,6 @@ async function exportPending(ctx: Context): Promise<ExportRun> {
     await insertBatches(trx, batches);
     await assignBatch(trx, ctx.dialect, rows.map((r) => r.key_data), (batches[0] as BatchRow).id);
   });
-  await writeIndex(ctx);
   ctx.logger.info({ files: batches.length, keys: rows.length, padded: keys.length - rows.length }, 'exposure keys exported');
   return { files: batches.map((b) => b.path), keys: rows.length, padded: keys.length - rows.length };
 }
@@ -165,9 +159,6 @@ export async function purgeExposure(ctx: Context): Promise<number> {
     exportKeysBefore: now - (days + 1) * DAY_MS,
     certificateKeysBefore: now - DAY_MS,
   });
-  if (removed.length > 0) {
-    await writeIndex(ctx);
-    for (const batch of removed) fs.rmSync(path.join(exportRoot(ctx), batch.path), { force: true });
-  }
+  for (const batch of removed) fs.rmSync(path.join(exportRoot(ctx), batch.path), { force: true });
   return removed.length;
 }

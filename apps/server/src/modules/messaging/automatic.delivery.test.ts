@@ -13,23 +13,34 @@ import { remindMonitoredPeople } from './reminders.js';
 
 const HOUR = 3_600_000;
 
+interface Installation {
+  ctx: TestContext;
+  app: FastifyInstance;
+  smsc: LoopbackSmsc;
+}
+
+/** An installation whose SMS go to a real SMPP server on loopback. */
+async function startInstallation(dialect: (typeof TEST_DIALECTS)[number], env: Record<string, string>): Promise<Installation> {
+  const smsc = await startLoopbackSmsc({ password: 'secret' });
+  const ctx = await createTestContext(dialect, { SMPP_URL: smsc.url, SMPP_SYSTEM_ID: 'phongdich', SMPP_PASSWORD: 'secret', ...env });
+  return { ctx, app: await createTestApp(ctx), smsc };
+}
+
+async function stopInstallation({ ctx, app, smsc }: Installation): Promise<void> {
+  await closeProviders(ctx);
+  await app.close();
+  await ctx.cleanup();
+  await smsc.close();
+}
+
 // Automatic messages end to end, to a real SMPP server on loopback: what a phone would receive.
 describe.each(TEST_DIALECTS)('automatic messages over SMPP on %s', (dialect) => {
   let ctx: TestContext;
   let app: FastifyInstance;
   let smsc: LoopbackSmsc;
 
-  beforeAll(async () => {
-    smsc = await startLoopbackSmsc({ password: 'secret' });
-    ctx = await createTestContext(dialect, { SMPP_URL: smsc.url, SMPP_SYSTEM_ID: 'phongdich', SMPP_PASSWORD: 'secret', DAILY_UPDATE_REMINDER_AT: '17:00' });
-    app = await createTestApp(ctx);
-  });
-  afterAll(async () => {
-    await closeProviders(ctx);
-    await app.close();
-    await ctx.cleanup();
-    await smsc.close();
-  });
+  beforeAll(async () => ({ ctx, app, smsc } = await startInstallation(dialect, { DAILY_UPDATE_REMINDER_AT: '17:00' })));
+  afterAll(() => stopInstallation({ ctx, app, smsc }));
 
   async function deliverAndSettle(): Promise<void> {
     await deliverDueMessages(ctx);
@@ -77,17 +88,8 @@ describe.each(TEST_DIALECTS)('a contact found by tracing is warned over SMPP on 
   let app: FastifyInstance;
   let smsc: LoopbackSmsc;
 
-  beforeAll(async () => {
-    smsc = await startLoopbackSmsc({ password: 'secret' });
-    ctx = await createTestContext(dialect, { SMPP_URL: smsc.url, SMPP_SYSTEM_ID: 'phongdich', SMPP_PASSWORD: 'secret', MESSAGE_QUIET_HOURS: 'none' });
-    app = await createTestApp(ctx);
-  });
-  afterAll(async () => {
-    await closeProviders(ctx);
-    await app.close();
-    await ctx.cleanup();
-    await smsc.close();
-  });
+  beforeAll(async () => ({ ctx, app, smsc } = await startInstallation(dialect, { MESSAGE_QUIET_HOURS: 'none' })));
+  afterAll(() => stopInstallation({ ctx, app, smsc }));
 
   it('registering a case warns the person who was at the market with them, by SMS at the SMS centre', async () => {
     const healthAccount = await createTestAccount(ctx, 'health_official', { unitCode: '19' });

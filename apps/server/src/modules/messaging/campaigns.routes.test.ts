@@ -7,24 +7,13 @@ import { runDueCampaigns } from './campaigns.job.js';
 import { deliverDueMessages } from './delivery.service.js';
 import { enqueueMessage } from './outbox.service.js';
 import { closeProviders } from './providers.js';
+import { domesticDeclaration } from '../../testing/declarations.js';
+
+const declaration = (communeCode: string, phone: string) =>
+  domesticDeclaration({ fullName: 'Nguyễn Thị Lan', phone, communeCode, idNumber: `006 190 ${phone.slice(-6, -3)} ${phone.slice(-3)}` }, { visitedPlaces: '' });
 
 const WEEK = 7 * 86_400_000;
 
-function declaration(communeCode: string, phone: string) {
-  return {
-    formVersion: 'domestic@1',
-    declaredFor: 'self',
-    person: { fullName: 'Nguyễn Thị Lan', idType: 'cccd', idNumber: `006 190 ${phone.slice(-6, -3)} ${phone.slice(-3)}`, birthYear: 1990, gender: 'female', nationality: 'VN', phone, address: { provinceCode: '19', communeCode, street: 'Tổ 5' } },
-    visitedPlaces: '',
-    visitedUnits: [],
-    visitedCountries: [],
-    symptoms: [],
-    contactWithCase: false,
-    contactWithTraveller: false,
-    contactWithSymptomatic: false,
-    chronicConditions: [],
-  };
-}
 
 describe.each(TEST_DIALECTS)('campaigns on %s', (dialect) => {
   let ctx: TestContext;

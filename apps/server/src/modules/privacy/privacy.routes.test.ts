@@ -3,20 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestAccount, createTestApp, createTestContext, signIn, signInCitizen, TEST_DIALECTS, type SignedIn, type TestContext } from '../../testing/test-context.js';
 import { JOBS } from '../../jobs/runner.js';
+import { domesticDeclaration } from '../../testing/declarations.js';
 
-const declaration = (fullName: string, phone: string) => ({
-  formVersion: 'domestic@1',
-  declaredFor: 'self',
-  person: { fullName, idType: 'cccd', idNumber: `006190${phone.slice(-6)}`, birthYear: 1990, gender: 'female', nationality: 'VN', phone, address: { provinceCode: '19', communeCode: '01843', street: 'Tổ 5' } },
-  visitedPlaces: 'Hà Nội',
-  visitedUnits: [],
-  visitedCountries: [],
-  symptoms: [],
-  contactWithCase: false,
-  contactWithTraveller: false,
-  contactWithSymptomatic: false,
-  chronicConditions: [],
-});
 
 describe.each(TEST_DIALECTS)('citizen data export, account deletion and retention on %s', (dialect) => {
   let ctx: TestContext;
@@ -29,7 +17,7 @@ describe.each(TEST_DIALECTS)('citizen data export, account deletion and retentio
   const send = (who: SignedIn, method: string, url: string, payload?: unknown) => app.inject({ method: method as 'POST', url, headers: who.headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
   const storeEverything = async (who: SignedIn, name: string, phone: string) => {
     expect((await send(who, 'POST', '/api/v1/scans', { clientEventId: crypto.randomUUID(), scannedAt: ctx.clock.now(), token: place.points[0]?.url.split('/q/')[1] })).statusCode).toBe(200);
-    expect((await send(who, 'POST', '/api/v1/declarations', { clientEventId: crypto.randomUUID(), declaration: declaration(name, phone) })).statusCode).toBe(201);
+    expect((await send(who, 'POST', '/api/v1/declarations', { clientEventId: crypto.randomUUID(), declaration: domesticDeclaration({ fullName: name, phone, idNumber: `006190${phone.slice(-6)}` }) })).statusCode).toBe(201);
     expect((await send(who, 'POST', '/api/v1/family', { name: `Con của ${name}`, relation: 'child', birthYear: 2016 })).statusCode).toBe(201);
     expect((await send(who, 'POST', '/api/v1/reports', { kind: 'other', description: `Báo cáo của ${name}`, communeCode: '01843' })).statusCode).toBe(201);
   };
