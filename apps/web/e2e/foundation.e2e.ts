@@ -48,7 +48,7 @@ describe('foundation: administrator, commune official, units', () => {
     await form.getByRole('option', { name: /01843 Phường Bắc Kạn/ }).click();
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await admin.getByText('Đã tạo tài khoản xa.backan.').waitFor();
-    expect(await admin.getByTestId('users-table').getByText('xa.backan').isVisible()).toBe(true);
+    await admin.getByTestId('users-table').getByText('xa.backan').waitFor();
 
     const official = await phonePage(browser, server.baseUrl);
     await official.goto('/login');

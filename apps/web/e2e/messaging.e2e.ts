@@ -100,7 +100,7 @@ describe('messaging: a weekly reminder campaign to the citizens of a unit', () =
     const figures = page.getByTestId('campaign-figures');
     await expect.poll(async () => (await figures.textContent()) ?? '', { timeout: 60_000, interval: 1000 }).toMatch(/Người nhận\s*2.*Đã gửi\s*2/s);
     await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('Đang chạy');
-    expect(await page.getByText('1/8').isVisible()).toBe(true);
+    await page.getByText('1/8').waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Danh sách chiến dịch' }).click();

@@ -74,8 +74,9 @@ function CreateUserForm({ homeUnitCode, onDone }: { homeUnitCode: string; onDone
   const needsUnit = UNIT_BOUND_ROLES.includes(form.role);
   const create = useMutation({
     mutationFn: (body: unknown) => api<User>('POST', '/api/v1/users', body),
-    onSuccess: (user) => {
-      void client.invalidateQueries({ queryKey: ['users'] });
+    // The notice waits for the refreshed list, so the new account is in the table when it is announced.
+    onSuccess: async (user) => {
+      await client.invalidateQueries({ queryKey: ['users'] });
       onDone(user);
     },
     onError: (error) => errors.fromError(error),
