@@ -47,7 +47,7 @@ export function matchKeys(index: SightingIndex, keys: Iterable<TemporaryExposure
     const first = key.rollingStartIntervalNumber;
     const period = Math.min(Math.max(key.rollingPeriod, 0), ROLLING_PERIOD);
     if (period === 0 || key.keyData.length !== GAEN_KEY_LENGTH || !heardBetween(index, first - drift, first + period - 1 + drift)) continue;
-    const rpis = deriver.rpis(deriver.rpik(key.keyData), first, period, out);
+    const rpis = deriver.rpis(key.keyData, first, period, out);
     let sightings: MatchedSighting[] | null = null;
     for (let j = 0; j < period; j++) {
       const prefix = prefix32(rpis, j * 16);

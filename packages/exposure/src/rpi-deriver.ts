@@ -8,10 +8,11 @@ import { ROLLING_PERIOD } from './intervals.js';
  * Node programs can pass `nodeRpiDeriver` from `@phongdich/exposure/node`, whose AES runs in OpenSSL.
  */
 export interface RpiDeriver {
-  /** RPIK of a TEK (EN crypto spec: HKDF-SHA256, info "EN-RPIK"). */
-  rpik(tek: Uint8Array): Uint8Array;
-  /** The RPIs of `count` intervals from `firstInterval`, 16 bytes each, written to or returned instead of `out`. */
-  rpis(rpik: Uint8Array, firstInterval: number, count: number, out: Uint8Array): Uint8Array;
+  /**
+   * The RPIs of a TEK for `count` intervals from `firstInterval`, 16 bytes each, written to or returned
+   * instead of `out` (EN crypto spec: RPIK by HKDF-SHA256 with info "EN-RPIK", then AES-128 of PaddedData).
+   */
+  rpis(tek: Uint8Array, firstInterval: number, count: number, out: Uint8Array): Uint8Array;
 }
 
 /** Distinct (first interval, count) plaintexts kept; published keys start on a few day boundaries only. */
@@ -37,7 +38,6 @@ export function sharedPaddedData(firstInterval: number, count: number): Uint8Arr
 
 /** JavaScript deriver: SHA-256 on preallocated words for the RPIK, one batched @noble AES-ECB call for the RPIs. */
 export const JS_RPI_DERIVER: RpiDeriver = Object.freeze({
-  rpik: (tek: Uint8Array) => deriveRpikFast(tek),
-  rpis: (rpik: Uint8Array, firstInterval: number, count: number, out: Uint8Array) =>
-    ecb(rpik, { disablePadding: true }).encrypt(sharedPaddedData(firstInterval, count), out.subarray(0, count * 16) as Uint8Array<ArrayBuffer>),
+  rpis: (tek: Uint8Array, firstInterval: number, count: number, out: Uint8Array) =>
+    ecb(deriveRpikFast(tek), { disablePadding: true }).encrypt(sharedPaddedData(firstInterval, count), out.subarray(0, count * 16) as Uint8Array<ArrayBuffer>),
 });

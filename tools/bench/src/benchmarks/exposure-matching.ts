@@ -16,7 +16,7 @@ import {
   type Sighting,
   type TemporaryExposureKey,
 } from '@phongdich/exposure';
-import { nodeRpiDeriver } from '@phongdich/exposure/node';
+import { nativeRpiDeriverProblem, nodeRpiDeriver } from '@phongdich/exposure/node';
 import { round, type Benchmark, type BenchResult } from '../framework.js';
 
 const HEARD = 5_000;
@@ -142,7 +142,7 @@ export const exposureMatchingBenchmark: Benchmark = {
         ratio: node.matchMs / 1000 / floorSeconds,
         target: `< ${round(targetSeconds, 1)} s (15 s for 1,400,000 keys)`,
         pass: node.matchMs / 1000 < targetSeconds && node.matches >= 10,
-        details: { keys: nodeKeys, heard: HEARD, planted: node.planted, matchedSightings: node.matches, keysPerSecond: round(node.keysPerSecond), aesMiBPerSecond: round(aesBytesPerSecond / 2 ** 20) },
+        details: { keys: nodeKeys, heard: HEARD, deriver: nativeRpiDeriverProblem() === null ? 'native (OpenSSL)' : `node:crypto (native build missing: ${nativeRpiDeriverProblem()})`, planted: node.planted, matchedSightings: node.matches, keysPerSecond: round(node.keysPerSecond), aesMiBPerSecond: round(aesBytesPerSecond / 2 ** 20) },
       },
       {
         name: `exposure check in Chromium's web worker (${browserKeys.toLocaleString('en')} keys in ${browser.files} signed file${browser.files === 1 ? '' : 's'} × ${HEARD.toLocaleString('en')} heard)`,
