@@ -68,6 +68,15 @@ describe('health declarations, tried as new users would', () => {
 
     await phone.getByRole('link', { name: 'Tờ khai đã gửi' }).click();
     await phone.getByText('Cần theo dõi').first().waitFor();
+    // The citizen opens what they sent and reads their own answers back.
+    await phone.getByRole('list', { name: 'Tờ khai đã gửi' }).getByRole('link', { name: 'Khai báo y tế' }).click();
+    await phone.getByRole('heading', { name: 'Khai báo y tế', level: 1 }).waitFor();
+    const answers = phone.locator('.declaration-detail');
+    await answers.getByText('Nông Văn Thắng').waitFor();
+    expect(await answers.textContent()).toContain('Sốt');
+    expect(await accessibilityProblems(phone)).toEqual([]);
+    await phone.getByRole('link', { name: 'Về danh sách tờ khai' }).click();
+    await phone.getByRole('heading', { name: 'Tờ khai đã gửi' }).waitFor();
 
     const officer = await phonePage(browser, server.baseUrl);
     await signInAsStaff(officer, official.username, official.password);

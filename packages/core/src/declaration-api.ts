@@ -34,6 +34,7 @@ export const myDeclarationSchema = z.object({
   subjectId: z.string(),
   subjectName: z.string(),
 });
+export type MyDeclaration = z.infer<typeof myDeclarationSchema>;
 
 export const declarationStatusSchema = z.object({
   declarationDue: z.boolean(),

@@ -86,6 +86,7 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/v1/declarations/{id}': 'U F F F F F S S A',
   'GET /api/v1/declarations/mine': 'U A A A A A A A A',
   'GET /api/v1/declarations/mine/latest': 'U A A A A A A A A',
+  'GET /api/v1/declarations/mine/{id}': 'U S N N N N N N N',
   'GET /api/v1/me/declaration-status': 'U A A A A A A A A',
   'GET /api/v1/declarations/export.{format}': 'U F F F F F S S A',
   'GET /api/v1/declaration-flags': 'U F F F F F S S A',

@@ -42,16 +42,17 @@ export async function documentedRoutes(app: FastifyInstance): Promise<Documented
 }
 
 /**
- * Which record a path parameter names, from the segment before it (`/cases/{id}` → case,
- * `/places/{id}/members/{userId}` → member). Parameters without a record get a random id (404).
+ * Which record a path parameter names, from the two segments before it or else the one before it
+ * (`/visits/mine/{id}` → visit, `/cases/{id}` → case, `/places/{id}/members/{userId}` → member). Parameters without a record get a random id (404).
  */
 const RECORD_OF_SEGMENT: Record<string, string> = {
   places: 'place',
   members: 'member',
   points: 'point',
   visits: 'visit',
-  mine: 'visit',
+  'visits/mine': 'visit',
   declarations: 'declaration',
+  'declarations/mine': 'declaration',
   'declaration-flags': 'flag',
   cases: 'case',
   contacts: 'contact',
@@ -94,7 +95,7 @@ export function fillPath(route: DocumentedRoute, records: Record<string, Pair>, 
     const [, before, name, after] = param as unknown as [string, string, string, string];
     if (name === 'format') return `${before}csv${after}`;
     if (name === 'slug') return `${before}khong-co${after}`;
-    const record = records[RECORD_OF_SEGMENT[segments[i - 1] ?? ''] ?? ''];
+    const record = records[RECORD_OF_SEGMENT[segments.slice(Math.max(0, i - 2), i).join('/')] ?? RECORD_OF_SEGMENT[segments[i - 1] ?? ''] ?? ''];
     if (record) scoped = true;
     return `${before}${record ? record[side] : crypto.randomUUID()}${after}`;
   });

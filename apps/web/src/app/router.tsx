@@ -22,6 +22,7 @@ import { RiskSettingsPage } from '../features/review/risk-settings-page.js';
 import { ReportPage } from '../features/reports/report-page.js';
 import { DeclarationFormPage } from '../features/declarations/declaration-form-page.js';
 import { MyDeclarationsPage } from '../features/declarations/my-declarations-page.js';
+import { SentDeclarationPage } from '../features/declarations/sent-declaration-page.js';
 import { FamilyPage } from '../features/declarations/family-page.js';
 import { DeclarationStatusBanner } from '../features/declarations/declaration-status-banner.js';
 import { parseKind } from '../features/declarations/paths.js';
@@ -134,6 +135,11 @@ const HEALTH_ROLES: Role[] = ['health_official', 'admin'];
 function Case() {
   const { id } = useParams();
   return <Guard roles={HEALTH_ROLES}>{() => <CasePage key={id} caseId={id ?? ''} />}</Guard>;
+}
+
+function SentDeclaration() {
+  const { id } = useParams();
+  return <Guard>{() => <SentDeclarationPage key={id} id={id ?? ''} />}</Guard>;
 }
 
 function Login() {
@@ -313,6 +319,7 @@ const router = createBrowserRouter([
       { path: '/bluezone/codes', element: <Guard roles={HEALTH_ROLES}>{(me) => <BluezoneCodesPage canExport={me.user.role === 'admin'} />}</Guard> },
       { path: '/declarations/new', element: <NewDeclaration /> },
       { path: '/declarations', element: <Guard>{() => <MyDeclarationsPage />}</Guard> },
+      { path: '/declarations/sent/:id', element: <SentDeclaration /> },
       { path: '/family', element: <Guard>{() => <FamilyPage />}</Guard> },
       { path: '/declarations/review', element: <Guard roles={OFFICIAL_ROLES}>{() => <DeclarationsSearchPage />}</Guard> },
       { path: '/declarations/flags', element: <Guard roles={OFFICIAL_ROLES}>{() => <FlagsPage />}</Guard> },

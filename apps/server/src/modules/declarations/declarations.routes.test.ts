@@ -188,6 +188,17 @@ describe.each(TEST_DIALECTS)('health declarations on %s', (dialect) => {
     expect((await submit(stranger, child, { subjectId: member.id })).statusCode).toBe(403);
     const mine = (await app.inject({ url: '/api/v1/declarations/mine', headers: citizen.headers })).json().items;
     expect(mine.map((d: { subjectName: string }) => d.subjectName)).toContain('Nguyễn V. B.');
+
+    // The one who declared reads it back in full; the stranger learns nothing, not even that it exists.
+    const readBack = await app.inject({ url: `/api/v1/declarations/mine/${receipt.id}`, headers: citizen.headers });
+    expect(readBack.statusCode).toBe(200);
+    expect(readBack.json().summary).toMatchObject({ id: receipt.id, subjectId: member.id, subjectName: 'Nguyễn V. B.', kind: 'domestic' });
+    expect(readBack.json().declaration.person).toMatchObject({ fullName: 'Nguyễn Văn Bé', birthYear: 2018 });
+    const theirs = await app.inject({ url: `/api/v1/declarations/mine/${receipt.id}`, headers: stranger.headers });
+    const unknown = await app.inject({ url: `/api/v1/declarations/mine/${crypto.randomUUID()}`, headers: stranger.headers });
+    expect([theirs.statusCode, unknown.statusCode]).toEqual([404, 404]);
+    expect(theirs.json()).toEqual(unknown.json());
+    expect(theirs.body).not.toContain('Nguyễn');
   });
 
   it('corrects a declaration: the new version is current and the old one stays', async () => {

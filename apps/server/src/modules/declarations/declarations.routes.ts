@@ -15,12 +15,13 @@ import {
   monitoringSchema,
   myDeclarationSchema,
   riskSettingsSchema,
+  type MyDeclaration,
 } from '@phongdich/core';
 import type { Context } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { listFamily } from '../accounts/index.js';
 import { arrivalConfirmation, arrivals, exportDeclarations } from './arrivals.service.js';
-import { correctDeclaration, declarationStatus, latestDeclaration, myDeclarations, submitDeclaration } from './declarations.service.js';
+import { correctDeclaration, declarationStatus, latestDeclaration, myDeclaration, myDeclarations, submitDeclaration } from './declarations.service.js';
 import { actOnReport, listReports, reportPhoto, submitReport } from './reports.service.js';
 import { readDeclaration, searchDeclarations } from './review.service.js';
 import { riskSettings, updateRiskSettings } from './settings.service.js';
@@ -74,6 +75,20 @@ export function declarationsRoutes(ctx: Context): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ declaration: (await latestDeclaration(ctx, actorOf(request), request.query.kind, request.query.subjectId)) as Record<string, unknown> | null }),
+    );
+
+    app.get(
+      '/api/v1/declarations/mine/:id',
+      {
+        config: { access: 'signed_in' },
+        schema: {
+          tags: ['declarations'],
+          summary: 'One of your declarations (or a family member’s) with every answer',
+          params: idParams,
+          response: { 200: z.object({ summary: myDeclarationSchema, declaration: z.record(z.string(), z.unknown()) }) },
+        },
+      },
+      async (request) => (await myDeclaration(ctx, actorOf(request), request.params.id)) as { summary: MyDeclaration; declaration: Record<string, unknown> },
     );
 
     app.get(

@@ -8,13 +8,14 @@ import {
   type DeclarationKind,
   type DeclarationReceipt,
   type DeclarationStatus,
+  type MyDeclaration,
 } from '@phongdich/core';
 import type { Actor } from '../../actor.js';
 import { newId, type Context } from '../../context.js';
 import { AppError, InvalidInput } from '../../http/errors.js';
 import { perContext, TtlCache } from '../../cache.js';
 import { isUniqueViolation } from '../../db/database.js';
-import { labelsOf, maySpeakFor } from '../accounts/index.js';
+import { labelsOf, maySpeakFor, type PersonLabel } from '../accounts/index.js';
 import { emitIntegrationEvents } from '../integration/index.js';
 import { personalQr } from '../people/index.js';
 import { placeBasics } from '../places/index.js';
@@ -210,11 +211,25 @@ export async function correctDeclaration(ctx: Context, actor: Actor, id: string,
   return submitDeclaration(ctx, actor, { ...submission, subjectId: old.subject_id, supersedes: old });
 }
 
+function myDeclarationOf(row: DeclarationRow, labels: Map<string, PersonLabel>): MyDeclaration {
+  return { id: row.id, kind: row.kind as DeclarationKind, formVersion: row.form_version, submittedAt: row.submitted_at, flagged: row.flagged === 1, subjectId: row.subject_id, subjectName: labels.get(row.subject_id)?.displayName ?? '' };
+}
+
 /** The citizen's declarations and their family members'. */
-export async function myDeclarations(ctx: Context, actor: Actor, familyIds: string[]) {
+export async function myDeclarations(ctx: Context, actor: Actor, familyIds: string[]): Promise<MyDeclaration[]> {
   const rows = await declarationsOfSubjects(ctx.db, [actor.userId, ...familyIds], 200);
   const labels = await labelsOf(ctx, [...new Set(rows.map((r) => r.subject_id))]);
-  return rows.map((r) => ({ id: r.id, kind: r.kind as DeclarationKind, formVersion: r.form_version, submittedAt: r.submitted_at, flagged: r.flagged === 1, subjectId: r.subject_id, subjectName: labels.get(r.subject_id)?.displayName ?? '' }));
+  return rows.map((row) => myDeclarationOf(row, labels));
+}
+
+/**
+ * One of the citizen's own declarations (or a family member's) with every answer, to read back what was
+ * declared. Anyone else's is "not found", so ids of other people's declarations reveal nothing.
+ */
+export async function myDeclaration(ctx: Context, actor: Actor, id: string): Promise<{ summary: MyDeclaration; declaration: Declaration }> {
+  const row = await findDeclaration(ctx.db, id);
+  if (!row || !(await maySpeakFor(ctx, actor.userId, row.subject_id))) throw new AppError('not_found');
+  return { summary: myDeclarationOf(row, await labelsOf(ctx, [row.subject_id])), declaration: openRecord(ctx, row) };
 }
 
 /** The last declaration of a kind, to prefill the next one. */

@@ -50,6 +50,7 @@ export const DECLARATIONS_PATH = '/api/v1/declarations';
 
 export const declarationsApi = {
   mine: () => api<{ items: MyDeclaration[] }>('GET', `${DECLARATIONS_PATH}/mine`),
+  sent: (id: string) => api<{ summary: MyDeclaration; declaration: Record<string, unknown> }>('GET', `${DECLARATIONS_PATH}/mine/${encodeURIComponent(id)}`),
   latest: (kind: DeclarationKind, subjectId: string | undefined) =>
     api<{ declaration: Record<string, unknown> | null }>('GET', `${DECLARATIONS_PATH}/mine/latest${query({ kind, subjectId })}`),
   status: () => api<DeclarationStatus>('GET', '/api/v1/me/declaration-status'),
@@ -69,6 +70,7 @@ export const declarationsApi = {
 /** Query keys, so pages that change declarations or family refresh the others. */
 export const declarationKeys = {
   mine: ['declarations', 'mine'] as const,
+  sent: (id: string) => ['declarations', 'sent', id] as const,
   latest: (kind: DeclarationKind, subjectId: string | undefined) => ['declarations', 'latest', kind, subjectId ?? 'self'] as const,
   status: ['declarations', 'status'] as const,
   waiting: ['declarations', 'waiting'] as const,

@@ -4,7 +4,7 @@ import { DECLARATION_FORMS, formKindOf } from '@phongdich/core';
 import { LoadError, Loading, Page } from '../../components/ui.js';
 import { formatDate } from '../../lib/format.js';
 import { declarationKeys, declarationsApi } from './declarations-api.js';
-import { DECLARATION_ROUTES } from './paths.js';
+import { DECLARATION_ROUTES, sentDeclarationPath } from './paths.js';
 import { useDeclarationText } from './text.js';
 
 /** The citizen's own declarations (and those made for family), newest first, with those still waiting on the phone. */
@@ -48,7 +48,9 @@ export function MyDeclarationsPage() {
         <ul className="list-cards" aria-label={text.myTitle}>
           {mine.data.items.map((item) => (
             <li key={item.id}>
-              <strong>{titleOf(item.formVersion)}</strong>
+              <Link to={sentDeclarationPath(item.id)}>
+                <strong>{titleOf(item.formVersion)}</strong>
+              </Link>
               <p>
                 {text.submittedOn(formatDate(item.submittedAt))} · {item.subjectName ?? text.forSelf}
               </p>

@@ -5,6 +5,8 @@ import { query } from '../../lib/api.js';
 export const DECLARATION_ROUTES = {
   newDeclaration: '/declarations/new',
   mine: '/declarations',
+  /** One sent declaration read back: `/declarations/sent/<id>`. */
+  sent: '/declarations/sent/:id',
   family: '/family',
   scan: '/scan',
   home: '/',
@@ -16,6 +18,10 @@ export const DECLARATION_ROUTES = {
  */
 export function newDeclarationPath(params: { kind?: DeclarationKind; subject?: string; placeId?: string } = {}): string {
   return `${DECLARATION_ROUTES.newDeclaration}${query({ kind: params.kind, subject: params.subject, placeId: params.placeId })}`;
+}
+
+export function sentDeclarationPath(id: string): string {
+  return DECLARATION_ROUTES.sent.replace(':id', encodeURIComponent(id));
 }
 
 /** The form kind named in a link (?kind=), or undefined when absent or unknown. */

@@ -5,7 +5,7 @@ import { DECLARATION_KINDS, type DeclarationSummary } from '@phongdich/core';
 import { Alert, Button, LoadError, Loading, Page, SelectField, TextField } from '../../components/ui.js';
 import { api, query } from '../../lib/api.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
-import { DeclarationDetail } from './declaration-detail.js';
+import { DeclarationDetail } from '../../components/declaration-detail.js';
 
 type Filters = Record<string, string>;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formVersionDefinition } from '@phongdich/core';
-import { currentLanguage } from '../../lib/i18n/index.js';
+import { currentLanguage } from '../lib/i18n/index.js';
 
 function valueAt(record: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), record);
