@@ -12,7 +12,7 @@ const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'bad_format'
 export function presenceRoutes(ctx: Context): FastifyPluginAsyncZod {
   return async (app) => {
     // Scans already queued are written before the server stops.
-    app.addHook('onClose', async () => scanWriter(ctx).drain());
+    app.addHook('onClose', async () => scanWriter(ctx).close());
 
     app.post(
       '/api/v1/scans',

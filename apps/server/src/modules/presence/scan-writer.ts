@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.js';
 import { closeVisits, insertReceipts, insertVisits, openVisitsOf, receiptsOf, type Closing } from './batch-write.js';
 import type { ReceiptRow, VisitRow } from './presence.repository.js';
 import { sqliteScanStore, type ScanStore } from './scan-store.js';
+import { WalSync } from './wal-sync.js';
 
 /** One scan to store: who, where, when, how. */
 export interface ScanJob {
@@ -36,15 +37,22 @@ const MAX_BATCH = 500;
 
 /**
  * The durable write path for scans: scans queue in memory, a flush writes every queued scan in one
- * transaction a few milliseconds later, and each caller is answered only after that commit. With
- * SQLite's synchronous=FULL one fsync serves the whole batch, and nothing acknowledged is lost.
+ * transaction a few milliseconds later, and each caller is answered only once that transaction is on
+ * disk. On SQLite one fdatasync of the WAL serves the whole batch, and it runs in the thread pool
+ * (WalSync) while the next batch is gathered and written, so nothing acknowledged is lost and the
+ * event loop does not wait for the disk.
  */
 export class ScanWriter {
   private queue: Pending[] = [];
   private flushing = false;
   private timer: NodeJS.Timeout | null = null;
+  /** Batches committed and waiting for their sync; drain() waits for them too. */
+  private readonly syncing = new Set<Promise<void>>();
+  private readonly walSync: WalSync | null;
 
-  constructor(private readonly ctx: Context) {}
+  constructor(private readonly ctx: Context) {
+    this.walSync = ctx.sqlite ? WalSync.of(ctx.sqlite) : null;
+  }
 
   submit(job: ScanJob): Promise<ScanOutcome> {
     return new Promise((resolve, reject) => {
@@ -55,23 +63,37 @@ export class ScanWriter {
 
   /** Writes whatever is queued now (shutdown, tests). */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.flushing) {
-      if (!this.flushing) await this.flush();
+    while (this.queue.length > 0 || this.flushing || this.syncing.size > 0) {
+      if (!this.flushing && this.queue.length > 0) await this.flush();
       else await new Promise((r) => setTimeout(r, 1));
     }
   }
 
-  /** The batch on SQLite's raw connection, holding Kysely's connection lock so nothing interleaves. */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.walSync?.close();
+  }
+
+  /**
+   * The batch on SQLite's raw connection, holding Kysely's connection lock so nothing interleaves.
+   * With a WAL to sync, the commit skips its own fsync (synchronous=NORMAL for this transaction only;
+   * every other write keeps FULL) and the caller syncs the WAL before answering.
+   */
   private writeOnSqlite(sqlite: SQLite.Database, jobs: ScanJob[]): Promise<ScanOutcome[]> {
     return this.ctx.db.connection().execute(async () => {
-      sqlite.exec('BEGIN IMMEDIATE');
+      if (this.walSync) sqlite.pragma('synchronous = NORMAL');
       try {
-        const results = await writeAll(this.ctx, sqliteScanStore(sqlite), jobs);
-        sqlite.exec('COMMIT');
-        return results;
-      } catch (error) {
-        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-        throw error;
+        sqlite.exec('BEGIN IMMEDIATE');
+        try {
+          const results = await writeAll(this.ctx, sqliteScanStore(sqlite), jobs);
+          sqlite.exec('COMMIT');
+          return results;
+        } catch (error) {
+          if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+          throw error;
+        }
+      } finally {
+        if (this.walSync) sqlite.pragma('synchronous = FULL');
       }
     });
   }
@@ -104,17 +126,32 @@ export class ScanWriter {
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = true;
     const batch = this.queue.splice(0, MAX_BATCH);
+    let outcomes: ScanOutcome[];
     try {
       const jobs = batch.map((pending) => pending.job);
-      const outcomes = this.ctx.sqlite ? await this.writeOnSqlite(this.ctx.sqlite, jobs) : await this.writeOnPostgres(jobs);
-      batch.forEach((pending, i) => pending.resolve(outcomes[i] as ScanOutcome));
+      outcomes = this.ctx.sqlite ? await this.writeOnSqlite(this.ctx.sqlite, jobs) : await this.writeOnPostgres(jobs);
     } catch (error) {
       this.ctx.logger.error({ err: error, scans: batch.length }, 'scan batch failed; nothing of it was stored');
       batch.forEach((pending) => pending.reject(error));
+      return;
     } finally {
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
     }
+    if (!this.walSync) {
+      batch.forEach((pending, i) => pending.resolve(outcomes[i] as ScanOutcome));
+      return;
+    }
+    const synced = this.walSync.sync().then(
+      () => batch.forEach((pending, i) => pending.resolve(outcomes[i] as ScanOutcome)),
+      (error: unknown) => {
+        // Committed but maybe not on disk: the phones resend with the same client event id and are answered from the receipt.
+        this.ctx.logger.error({ err: error, scans: batch.length }, 'scan batch committed but the WAL could not be synced; not acknowledged');
+        batch.forEach((pending) => pending.reject(error));
+      },
+    );
+    this.syncing.add(synced);
+    void synced.finally(() => this.syncing.delete(synced));
   }
 }
 
