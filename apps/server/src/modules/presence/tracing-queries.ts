@@ -110,14 +110,16 @@ async function rangesOnSqlite<R>(ctx: Context, column: RangeColumn, columns: rea
   return ctx.db.connection().execute(async () => ranges.map((r) => run.all(r.key, r.from, r.until, r.leftAfter ?? r.from) as R[]));
 }
 
+const RANGES_PER_STATEMENT = 5000;
+
 /**
  * On PostgreSQL: thousands of ranges in one statement joined through unnest, each range's rows sent
  * back as one JSON array of arrays — decoding a few large texts costs far less than many small rows.
  */
 async function rangesOnPostgres<R>(ctx: Context, column: RangeColumn, columns: readonly string[], ranges: readonly VisitRange[]): Promise<R[][]> {
   const result: R[][] = ranges.map(() => []);
-  for (let start = 0; start < ranges.length; start += 5000) {
-    const chunk = ranges.slice(start, start + 5000);
+  const readChunk = async (start: number) => {
+    const chunk = ranges.slice(start, start + RANGES_PER_STATEMENT);
     const rows = await sql<{ i: number; found: string }>`
       select q.i, (
         select coalesce(json_agg(json_build_array(${sql.raw(columns.join(', '))}) order by checked_in_at), '[]')::text
@@ -127,7 +129,14 @@ async function rangesOnPostgres<R>(ctx: Context, column: RangeColumn, columns: r
       ) as found
       from unnest(${chunk.map((r) => r.key)}::text[], ${chunk.map((r) => r.from)}::bigint[], ${chunk.map((r) => r.until)}::bigint[], ${chunk.map((r) => r.leftAfter ?? r.from)}::bigint[], ${chunk.map((_, i) => i)}::int[]) as q(k, from_at, until_at, left_after, i)`.execute(ctx.db);
     for (const row of rows.rows) result[start + row.i] = JSON.parse(row.found) as R[];
-  }
+  };
+  // Two statements in flight: the database works on one while this process decodes the other.
+  const starts = Array.from({ length: Math.ceil(ranges.length / RANGES_PER_STATEMENT) }, (_, i) => i * RANGES_PER_STATEMENT);
+  let next = 0;
+  const reader = async () => {
+    while (next < starts.length) await readChunk(starts[next++] as number);
+  };
+  await Promise.all([reader(), reader()]);
   return result;
 }
 
