@@ -98,6 +98,29 @@ export function Alert({ kind = 'info', children }: { kind?: 'info' | 'error' | '
   );
 }
 
+/**
+ * The header row of a data table: a heading per column (the last `numbers` of them over right-aligned
+ * figures), then (with `actions`) the column of row buttons, whose heading only screen readers hear.
+ */
+export function TableHead({ columns, numbers = 0, actions }: { columns: readonly string[]; numbers?: number; actions?: string }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, i) => (
+          <th key={column} scope="col" className={i >= columns.length - numbers ? 'num' : undefined}>
+            {column}
+          </th>
+        ))}
+        {actions !== undefined && (
+          <th scope="col">
+            <span className="visually-hidden">{actions}</span>
+          </th>
+        )}
+      </tr>
+    </thead>
+  );
+}
+
 export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
   return (
     <section className="page" aria-labelledby="page-title">

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@phongdich/core';
-import { Button, LoadError, Loading, Page } from '../../components/ui.js';
+import { Button, LoadError, Loading, Page, TableHead } from '../../components/ui.js';
 import { api, query } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
 
@@ -26,15 +26,7 @@ export function AuditPage() {
       ) : (
         <div className="table-wrap">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.subject')}</th>
-                <th scope="col">{t('audit.unit')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.subject'), t('audit.unit')]} />
             <tbody>
               {rows.map((e) => (
                 <tr key={e.id}>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { EXPOSURE_TEST_TYPES, type ExposureCodeIssued, type ExposureTestType } from '@phongdich/core';
-import { Alert, Button, LoadError, Page, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Page, SelectField, TextField, TableHead } from '../../components/ui.js';
 import { ApiError } from '../../lib/api.js';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
 import { bluezoneApi } from './bluezone-api.js';
@@ -105,15 +105,7 @@ export function BluezoneCodesPage({ canExport }: { canExport: boolean }) {
         {codes.data && codes.data.items.length > 0 && (
           <div className="table-wrap">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{text.columns.issuedAt}</th>
-                  <th scope="col">{text.columns.issuedBy}</th>
-                  <th scope="col">{text.columns.caseCode}</th>
-                  <th scope="col">{text.columns.testType}</th>
-                  <th scope="col">{text.columns.state}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[text.columns.issuedAt, text.columns.issuedBy, text.columns.caseCode, text.columns.testType, text.columns.state]} />
               <tbody>
                 {codes.data.items.map((c) => (
                   <tr key={c.id}>

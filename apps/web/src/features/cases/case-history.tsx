@@ -1,3 +1,4 @@
+import { TableHead } from '../../components/ui.js';
 import { formatDateTime } from '../../lib/format.js';
 import type { CaseEvent, PlaceVisited } from './cases-api.js';
 import { useCasesText } from './text.js';
@@ -10,14 +11,7 @@ export function PlacesVisited({ places }: { places: PlaceVisited[] }) {
     <div className="table-wrap">
       <table className="data-table cases-table" data-testid="places-visited">
         <caption className="visually-hidden">{text.placesTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.colPlaceName}</th>
-            <th scope="col">{text.commune}</th>
-            <th scope="col">{text.colCheckedIn}</th>
-            <th scope="col">{text.colCheckedOut}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[text.colPlaceName, text.commune, text.colCheckedIn, text.colCheckedOut]} />
         <tbody>
           {places.map((p) => (
             <tr key={`${p.placeId}-${p.checkedInAt}`}>
@@ -42,14 +36,7 @@ export function CaseEvents({ events }: { events: CaseEvent[] }) {
     <div className="table-wrap">
       <table className="data-table cases-table" data-testid="case-events">
         <caption className="visually-hidden">{text.historyTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.colAt}</th>
-            <th scope="col">{text.colAction}</th>
-            <th scope="col">{text.colActor}</th>
-            <th scope="col">{text.colDetail}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[text.colAt, text.colAction, text.colActor, text.colDetail]} />
         <tbody>
           {ordered.map((e, i) => (
             <tr key={`${e.at}-${i}`}>

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CONTACT_STATUSES, type Contact } from '@phongdich/core';
 import { ConfirmDialog } from '../../components/confirm.js';
-import { Alert, Button, LoadError, Loading, Page, SelectField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, Page, SelectField, TableHead } from '../../components/ui.js';
 import { formatNumber } from '../../lib/format.js';
 import { casesApi, keys, type WorklistContact, type WorklistFilters } from './cases-api.js';
 import { displayPhone, formatLocalDate, formatWindow, vietnamDate } from './cases-format.js';
@@ -87,16 +87,7 @@ export function ContactsWorklistPage() {
             <div className="table-wrap">
               <table className="data-table cases-table" data-testid="contacts-worklist">
                 <caption className="visually-hidden">{text.worklistTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{text.colContact}</th>
-                    <th scope="col">{text.colCase}</th>
-                    <th scope="col">{text.colExposure}</th>
-                    <th scope="col">{text.colQuarantineEnd}</th>
-                    <th scope="col">{text.colLastFollowup}</th>
-                    <th scope="col">{text.colActions}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[text.colContact, text.colCase, text.colExposure, text.colQuarantineEnd, text.colLastFollowup, text.colActions]} />
                 <tbody>
                   {list.data.items.map((c) => (
                     <tr key={c.id}>

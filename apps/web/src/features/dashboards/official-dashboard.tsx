@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { UnitTier } from '@phongdich/core';
-import { LoadError } from '../../components/ui.js';
+import { LoadError, TableHead } from '../../components/ui.js';
 import { query } from '../../lib/api.js';
 import { useMe } from '../../lib/session.js';
 import { DayChart, ShareBar } from './charts.js';
@@ -207,12 +207,7 @@ function RankList({ title, units, testId }: { title: string; units: RankedUnit[]
     <div className="report-rank">
       <h3 id={`${id}-title`}>{title}</h3>
       <table className="data-table report-rank-table" aria-labelledby={`${id}-title`} data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{text.unit}</th>
-            <th scope="col">{text.activeShare}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[text.unit, text.activeShare]} />
         <tbody>
           {units.map((u) => (
             <tr key={u.code}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { API_KEY_PERMISSIONS, apiKeyCreateSchema, INTEGRATION_EVENT_TYPES, webhookCreateSchema, type ApiKey, type ApiKeyPermission, type IntegrationEventType, type Unit, type Webhook } from '@phongdich/core';
-import { Alert, Button, LoadError, Loading, Page, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, Page, SelectField, TextField, TableHead } from '../../components/ui.js';
 import { UnitPicker } from '../../components/unit-picker.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -117,19 +117,7 @@ function KeyTable({ keys, onSecret }: { keys: ApiKey[]; onSecret: (shown: Shown)
     <div className="table-wrap">
       {act.isError && <Alert kind="error">{act.error.message}</Alert>}
       <table className="data-table" data-testid="api-keys-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('integration.keyName')}</th>
-            <th scope="col">{t('integration.prefix')}</th>
-            <th scope="col">{t('integration.unit')}</th>
-            <th scope="col">{t('integration.permissions')}</th>
-            <th scope="col">{t('integration.lastUsed')}</th>
-            <th scope="col">{t('integration.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('integration.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('integration.keyName'), t('integration.prefix'), t('integration.unit'), t('integration.permissions'), t('integration.lastUsed'), t('integration.status')]} actions={t('integration.actions')} />
         <tbody>
           {keys.map((key) => (
             <tr key={key.id}>
@@ -230,18 +218,7 @@ function WebhookTable({ hooks }: { hooks: Webhook[] }) {
     <div className="table-wrap">
       {disable.isError && <Alert kind="error">{disable.error.message}</Alert>}
       <table className="data-table" data-testid="webhooks-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('integration.url')}</th>
-            <th scope="col">{t('integration.webhookKey')}</th>
-            <th scope="col">{t('integration.eventTypes')}</th>
-            <th scope="col">{t('integration.delivery')}</th>
-            <th scope="col">{t('integration.status')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('integration.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('integration.url'), t('integration.webhookKey'), t('integration.eventTypes'), t('integration.delivery'), t('integration.status')]} actions={t('integration.actions')} />
         <tbody>
           {hooks.map((hook) => (
             <tr key={hook.id}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LabResult, LabResultStatus } from '@phongdich/core';
-import { Alert, Button, LoadError, Loading, Page, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, Page, SelectField, TextField, TableHead } from '../../components/ui.js';
 import { api, query } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/format.js';
 
@@ -43,16 +43,7 @@ function LabTable({ items, onDone }: { items: LabResult[]; onDone: (notice: stri
   return (
     <div className="table-wrap">
       <table className="data-table" data-testid="lab-results-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('labs.received')}</th>
-            <th scope="col">{t('labs.patient')}</th>
-            <th scope="col">{t('labs.test')}</th>
-            <th scope="col">{t('labs.result')}</th>
-            <th scope="col">{t('labs.status.label')}</th>
-            <th scope="col">{t('labs.action')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('labs.received'), t('labs.patient'), t('labs.test'), t('labs.result'), t('labs.status.label'), t('labs.action')]} />
         <tbody>
           {items.map((r) => (
             <tr key={r.id}>

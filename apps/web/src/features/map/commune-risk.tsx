@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RISK_LEVELS, riskOverrideSchema, type UnitRisk } from '@phongdich/core';
 import { ConfirmDialog } from '../../components/confirm.js';
-import { Alert, Button, LoadError, Loading, SelectField, TextAreaField, TextField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, SelectField, TextAreaField, TextField, TableHead } from '../../components/ui.js';
 import { formatNumber } from '../../lib/format.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
 import { mapApi, mapKeys } from './map-api.js';
@@ -54,13 +54,7 @@ export function RiskHistory({ code }: { code: string }) {
     <div className="table-wrap">
       <table className="data-table epimap-history epimap-cards" data-testid="risk-history">
         <caption className="visually-hidden">{text.historyTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.date}</th>
-            <th scope="col">{text.level}</th>
-            <th scope="col">{text.source}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[text.date, text.level, text.source]} />
         <tbody>
           {history.data.items.map((item, index) => (
             <tr key={`${item.date}-${index}`}>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SITE_KIND_LABELS, SITE_KINDS, siteInputSchema, type Unit } from '@phongdich/core';
 import { ConfirmDialog } from '../../components/confirm.js';
 import { LazyMap } from '../../components/lazy-map.js';
-import { Alert, Button, LoadError, Loading, Page, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, Page, SelectField, TextField, TableHead } from '../../components/ui.js';
 import { UnitPicker } from '../../components/unit-picker.js';
 import { formatNumber } from '../../lib/format.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
@@ -87,17 +87,7 @@ export function SitesPage({ within, mapUnit }: { within: string; mapUnit: string
               <div className="table-wrap">
                 <table className="data-table epimap-table epimap-cards" data-testid="sites">
                   <caption className="visually-hidden">{text.sitesTitle}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{text.siteName}</th>
-                      <th scope="col">{text.siteKind}</th>
-                      <th scope="col">{text.commune}</th>
-                      <th scope="col">{text.address}</th>
-                      <th scope="col">{text.openingHours}</th>
-                      <th scope="col">{text.phone}</th>
-                      <th scope="col">{text.actions}</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={[text.siteName, text.siteKind, text.commune, text.address, text.openingHours, text.phone, text.actions]} />
                   <tbody>
                     {rows.map((site) => (
                       <tr key={site.id}>

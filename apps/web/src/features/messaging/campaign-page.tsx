@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CampaignDetail } from '@phongdich/core';
 import { ConfirmDialog } from '../../components/confirm.js';
-import { Alert, Button, LoadError, Loading, Page } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, Page, TableHead } from '../../components/ui.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { useMessagingText } from './text.js';
@@ -72,17 +72,7 @@ export function CampaignPage({ campaignId }: { campaignId: string }) {
       {c.runs.length > 0 && (
         <div className="table-wrap">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{text.runNumber}</th>
-                <th scope="col">{text.scheduledAt}</th>
-                <th scope="col" className="num">{text.recipients}</th>
-                <th scope="col" className="num">{text.queued}</th>
-                <th scope="col" className="num">{text.sent}</th>
-                <th scope="col" className="num">{text.delivered}</th>
-                <th scope="col" className="num">{text.failed}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[text.runNumber, text.scheduledAt, text.recipients, text.queued, text.sent, text.delivered, text.failed]} numbers={5} />
             <tbody>
               {c.runs.map((r) => (
                 <tr key={r.id}>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { CampaignSummary } from '@phongdich/core';
-import { Alert, LoadError, Loading, Page } from '../../components/ui.js';
+import { Alert, LoadError, Loading, Page, TableHead } from '../../components/ui.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { useMessagingText } from './text.js';
@@ -27,19 +27,7 @@ export function CampaignsPage() {
       ) : (
         <div className="table-wrap">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{text.name}</th>
-                <th scope="col">{text.audience}</th>
-                <th scope="col">{text.status}</th>
-                <th scope="col">{text.nextRun}</th>
-                <th scope="col" className="num">{text.runs}</th>
-                <th scope="col" className="num">{text.recipients}</th>
-                <th scope="col" className="num">{text.sent}</th>
-                <th scope="col" className="num">{text.delivered}</th>
-                <th scope="col" className="num">{text.failed}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[text.name, text.audience, text.status, text.nextRun, text.runs, text.recipients, text.sent, text.delivered, text.failed]} numbers={5} />
             <tbody>
               {campaigns.data.items.map((c) => (
                 <tr key={c.id}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '@phongdich/core';
-import { Alert, Button, Page } from '../../components/ui.js';
+import { Alert, Button, Page, TableHead } from '../../components/ui.js';
 import { uploadImport } from './places-api.js';
 
 /** Imports a commune's list from XLSX/CSV: check first, see every problem by row, then import all at once. */
@@ -90,13 +90,7 @@ function ImportResult({ report }: { report: ImportReport }) {
       <Alert kind="error">{t('imports.errors', { n: report.errors.length })}</Alert>
       <div className="table-wrap">
         <table className="data-table" data-testid="import-errors">
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.row')}</th>
-              <th scope="col">{t('imports.column')}</th>
-              <th scope="col">{t('imports.problem')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('imports.row'), t('imports.column'), t('imports.problem')]} />
           <tbody>
             {report.errors.map((e, i) => (
               <tr key={i}>

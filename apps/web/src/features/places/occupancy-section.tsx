@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Occupancy } from '@phongdich/core';
-import { LoadError, Loading } from '../../components/ui.js';
+import { LoadError, Loading, TableHead } from '../../components/ui.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 
@@ -72,14 +72,7 @@ function DayVisits({ placeId, date }: { placeId: string; date: string }) {
       <h3>{t('occupancy.visitsOf', { date: date.split('-').reverse().join('/') })}</h3>
       <div className="table-wrap">
         <table className="data-table" data-testid="place-visits">
-          <thead>
-            <tr>
-              <th scope="col">{t('occupancy.visitor')}</th>
-              <th scope="col">{t('occupancy.in')}</th>
-              <th scope="col">{t('occupancy.out')}</th>
-              <th scope="col">{t('occupancy.how')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('occupancy.visitor'), t('occupancy.in'), t('occupancy.out'), t('occupancy.how')]} />
           <tbody>
             {visits.data.items.map((v) => (
               <tr key={v.id}>

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SECTOR, PLACE_TYPES, targetInputSchema, type PlaceType, type Target, type Unit } from '@phongdich/core';
 import { UnitPicker } from '../../components/unit-picker.js';
-import { Alert, Button, LoadError, Loading, Page, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, Page, SelectField, TextField, TableHead } from '../../components/ui.js';
 import { api, query } from '../../lib/api.js';
 import { formatNumber } from '../../lib/format.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
@@ -63,15 +63,7 @@ export function TargetsPage({ within }: { within: string }) {
           </p>
           <div className="table-wrap">
             <table className="data-table" data-testid="targets-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('places.name')}</th>
-                  <th scope="col">{t('places.type')}</th>
-                  <th scope="col">{t('places.commune')}</th>
-                  <th scope="col">{t('places.status')}</th>
-                  <th scope="col">{t('targets.matchedPlace')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('places.name'), t('places.type'), t('places.commune'), t('places.status'), t('targets.matchedPlace')]} />
               <tbody>
                 {targets.data.items.map((target) => (
                   <tr key={target.id}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DECLARATION_KINDS, type DeclarationSummary } from '@phongdich/core';
-import { Alert, Button, LoadError, Loading, Page, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, Page, SelectField, TextField, TableHead } from '../../components/ui.js';
 import { api, query } from '../../lib/api.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { DeclarationDetail } from '../../components/declaration-detail.js';
@@ -72,18 +72,7 @@ export function DeclarationsSearchPage() {
           <p className="muted">{t('review.results', { n: formatNumber(results.data.total) })}</p>
           <div className="table-wrap">
             <table className="data-table" data-testid="declarations-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('review.submittedAt')}</th>
-                  <th scope="col">{t('review.kind')}</th>
-                  <th scope="col">{t('review.person')}</th>
-                  <th scope="col">{t('review.commune')}</th>
-                  <th scope="col">{t('review.flags')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('review.open')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('review.submittedAt'), t('review.kind'), t('review.person'), t('review.commune'), t('review.flags')]} actions={t('review.open')} />
               <tbody>
                 {results.data.items.map((d) => (
                   <tr key={d.id}>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Unit, UnitWithAncestors } from '@phongdich/core';
-import { LoadError, Loading, Page } from '../../components/ui.js';
+import { LoadError, Loading, Page, TableHead } from '../../components/ui.js';
 import { api, query } from '../../lib/api.js';
 import { formatNumber } from '../../lib/format.js';
 
@@ -74,13 +74,7 @@ function UnitTable({ units, loading, empty, unitPath }: { units: Unit[] | undefi
   return (
     <div className="table-wrap">
       <table className="data-table" data-testid="units-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('units.code')}</th>
-            <th scope="col">{t('units.name')}</th>
-            <th scope="col">{t('units.type')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('units.code'), t('units.name'), t('units.type')]} />
         <tbody>
           {units.map((u) => (
             <tr key={u.code}>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SECTORS, STAFF_ROLES, UNIT_BOUND_ROLES, userCreateSchema, type Role, type Unit, type User } from '@phongdich/core';
 import { ConfirmDialog } from '../../components/confirm.js';
-import { Alert, Button, LoadError, Loading, Page, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, LoadError, Loading, Page, SelectField, TextField, TableHead } from '../../components/ui.js';
 import { UnitPicker } from '../../components/unit-picker.js';
 import { api, query } from '../../lib/api.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
@@ -152,19 +152,7 @@ function UserTable({ users, onSaved }: { users: User[]; onSaved: () => void }) {
     <div className="table-wrap">
       {update.isError && <Alert kind="error">{update.error.message}</Alert>}
       <table className="data-table" data-testid="users-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('users.username')}</th>
-            <th scope="col">{t('users.displayName')}</th>
-            <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('users.unit')}</th>
-            <th scope="col">{t('users.status')}</th>
-            <th scope="col">{t('users.lastLogin')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('users.edit')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('users.username'), t('users.displayName'), t('users.role'), t('users.unit'), t('users.status'), t('users.lastLogin')]} actions={t('users.edit')} />
         <tbody>
           {users.map((user) => (
             <tr key={user.id}>
