@@ -74,6 +74,7 @@ describe('health declarations, tried as new users would', () => {
     const answers = phone.locator('.declaration-detail');
     await answers.getByText('Nông Văn Thắng').waitFor();
     expect(await answers.textContent()).toContain('Sốt');
+    await phone.getByText('Người được khai: Bản thân').waitFor();
     expect(await accessibilityProblems(phone)).toEqual([]);
     await phone.getByRole('link', { name: 'Về danh sách tờ khai' }).click();
     await phone.getByRole('heading', { name: 'Tờ khai đã gửi' }).waitFor();

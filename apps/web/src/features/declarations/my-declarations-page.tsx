@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { DECLARATION_FORMS, formKindOf } from '@phongdich/core';
 import { LoadError, Loading, Page } from '../../components/ui.js';
+import { useMe } from '../../lib/session.js';
 import { formatDate } from '../../lib/format.js';
 import { declarationKeys, declarationsApi } from './declarations-api.js';
 import { DECLARATION_ROUTES, sentDeclarationPath } from './paths.js';
@@ -10,6 +11,7 @@ import { useDeclarationText } from './text.js';
 /** The citizen's own declarations (and those made for family), newest first, with those still waiting on the phone. */
 export function MyDeclarationsPage() {
   const { text, lang } = useDeclarationText();
+  const myId = useMe().data?.user.id;
   const mine = useQuery({ queryKey: declarationKeys.mine, queryFn: declarationsApi.mine });
   const waiting = useQuery({ queryKey: declarationKeys.waiting, queryFn: declarationsApi.waiting, networkMode: 'always' });
   const titleOf = (formVersion: string) => {
@@ -52,7 +54,7 @@ export function MyDeclarationsPage() {
                 <strong>{titleOf(item.formVersion)}</strong>
               </Link>
               <p>
-                {text.submittedOn(formatDate(item.submittedAt))} · {item.subjectName ?? text.forSelf}
+                {text.submittedOn(formatDate(item.submittedAt))} · {item.subjectId === myId ? text.forSelf : item.subjectName}
               </p>
               {item.flagged && <span className="badge badge-flagged">{text.flagged}</span>}
             </li>

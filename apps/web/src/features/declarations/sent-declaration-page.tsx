@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DECLARATION_FORMS, formKindOf } from '@phongdich/core';
 import { LoadError, Loading, Page } from '../../components/ui.js';
 import { formatDateTime } from '../../lib/format.js';
+import { useMe } from '../../lib/session.js';
 import { DeclarationDetail } from '../../components/declaration-detail.js';
 import { declarationKeys, declarationsApi } from './declarations-api.js';
 import { DECLARATION_ROUTES } from './paths.js';
@@ -11,6 +12,7 @@ import { useDeclarationText } from './text.js';
 /** One declaration the citizen sent (for themselves or a family member), read back answer by answer. */
 export function SentDeclarationPage({ id }: { id: string }) {
   const { text, lang } = useDeclarationText();
+  const myId = useMe().data?.user.id;
   const sent = useQuery({ queryKey: declarationKeys.sent(id), queryFn: () => declarationsApi.sent(id) });
   const kind = sent.data ? formKindOf(sent.data.summary.formVersion) : undefined;
   const title = kind ? DECLARATION_FORMS[kind].title[lang] : text.myTitle;
@@ -28,7 +30,7 @@ export function SentDeclarationPage({ id }: { id: string }) {
       {sent.data && (
         <>
           <p className="lead">
-            {text.submittedOn(formatDateTime(sent.data.summary.submittedAt))} · {text.declaredFor(sent.data.summary.subjectName ?? text.forSelf)}
+            {text.submittedOn(formatDateTime(sent.data.summary.submittedAt))} · {text.declaredFor(sent.data.summary.subjectId === myId ? text.forSelf : (sent.data.summary.subjectName ?? ''))}
           </p>
           {sent.data.summary.flagged && <span className="badge badge-flagged">{text.flagged}</span>}
           <DeclarationDetail record={sent.data.declaration} />
