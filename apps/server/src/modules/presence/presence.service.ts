@@ -9,14 +9,14 @@ import { declarationDue } from '../declarations/index.js';
 import { findPlaceForScan, placeBasics, placeBasicsOf, resolveShortCode, resolveToken, type PlaceBasics } from '../places/index.js';
 import { countInside, lastVisitOf } from './presence.repository.js';
 import { checkScanTime, impossibleTravel } from './presence.rules.js';
-import { ScanWriter, type ScanJob, type ScanOutcome } from './scan-writer.js';
+import { ScanLanes, type ScanJob, type ScanOutcome } from './scan-writer.js';
 
-const writers = new WeakMap<Context, ScanWriter>();
+const writers = new WeakMap<Context, ScanLanes>();
 
-export function scanWriter(ctx: Context): ScanWriter {
+export function scanWriter(ctx: Context): ScanLanes {
   let writer = writers.get(ctx);
   if (!writer) {
-    writer = new ScanWriter(ctx);
+    writer = new ScanLanes(ctx);
     writers.set(ctx, writer);
   }
   return writer;

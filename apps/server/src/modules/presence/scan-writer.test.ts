@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestAccount, createTestApp, createTestContext, signIn, signInCitizen, type SignedIn, type TestContext } from '../../testing/test-context.js';
+import { laneOf } from './scan-writer.js';
 import { WalSync } from './wal-sync.js';
 
 /**
@@ -78,5 +79,19 @@ describe('scan batches on a SQLite file', () => {
     expect(sync).toHaveBeenCalled();
     await expect(sync.mock.results[0]?.value).resolves.toBeUndefined();
     expect(fs.existsSync(path.join(dir, 'phongdich.db-wal'))).toBe(true);
+  });
+});
+
+describe('lanes of scans on PostgreSQL', () => {
+  it("puts one person's scans in one lane whoever records them, and spreads people over the lanes", () => {
+    const person = { personId: 'u-1', visitor: null, actorId: 'u-1' };
+    const byStaff = { personId: 'u-1', visitor: null, actorId: 'staff-9' };
+    expect(laneOf(byStaff, 2)).toBe(laneOf(person, 2));
+    const visitor = (phoneIndex: string | null, actorId: string) => ({ personId: null, visitor: { nameEnc: 'x', phoneEnc: null, phoneIndex }, actorId });
+    expect(laneOf(visitor('p-7', 'staff-1'), 4)).toBe(laneOf(visitor('p-7', 'staff-2'), 4));
+    const counts = [0, 0];
+    for (let i = 0; i < 1000; i++) counts[laneOf({ personId: crypto.randomUUID(), visitor: null, actorId: 'a' }, 2)]! += 1;
+    expect(Math.min(...counts)).toBeGreaterThan(400);
+    expect(laneOf(person, 1)).toBe(0);
   });
 });

@@ -155,6 +155,45 @@ export class ScanWriter {
   }
 }
 
+/** Batches in flight at once on PostgreSQL; SQLite has one connection, so one. */
+const POSTGRES_LANES = 2;
+
+/**
+ * On PostgreSQL, scans of different people are written in parallel batches: each statement is a round
+ * trip, so one batch at a time leaves the database idle while it waits. One person's scans always go
+ * to the same lane, in order, so their check-in and check-out are decided one after the other; other
+ * server processes writing the same person at the same time are handled as before (receipts, "theirs
+ * stands").
+ */
+export class ScanLanes {
+  private readonly lanes: ScanWriter[];
+
+  constructor(ctx: Context) {
+    this.lanes = Array.from({ length: ctx.sqlite ? 1 : POSTGRES_LANES }, () => new ScanWriter(ctx));
+  }
+
+  submit(job: ScanJob): Promise<ScanOutcome> {
+    return (this.lanes[laneOf(job, this.lanes.length)] as ScanWriter).submit(job);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.drain()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.close()));
+  }
+}
+
+/** The lane of a scan's person (an account, else a visitor's keyed phone, else whoever recorded it). */
+export function laneOf(job: Pick<ScanJob, 'personId' | 'visitor' | 'actorId'>, lanes: number): number {
+  if (lanes === 1) return 0;
+  const key = job.personId ?? job.visitor?.phoneIndex ?? job.actorId;
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+  return (hash >>> 0) % lanes;
+}
+
 async function writeAll(ctx: Context, store: ScanStore, jobs: ScanJob[]): Promise<ScanOutcome[]> {
   const results: ScanOutcome[] = [];
   for (const job of jobs) results.push(await writeScan(ctx, store, job));
