@@ -107,7 +107,7 @@ export function TableHead({ columns, numbers = 0, actions }: { columns: readonly
     <thead>
       <tr>
         {columns.map((column, i) => (
-          <th key={column} scope="col" className={i >= columns.length - numbers ? 'num' : undefined}>
+          <th key={i} scope="col" className={i >= columns.length - numbers ? 'num' : undefined}>
             {column}
           </th>
         ))}
