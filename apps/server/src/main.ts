@@ -3,14 +3,16 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { readEnvironment } from './config/env.js';
 import { createContext } from './context.js';
-import { startJobs } from './jobs/runner.js';
+import { jobsToRun, startJobs } from './jobs/runner.js';
 import { prepareInstallation } from './startup.js';
 
 /** Starts the whole platform: migrations, reference data, jobs, HTTP. The only place that listens. */
 export async function serve(): Promise<void> {
   let config;
+  let jobList;
   try {
     config = loadConfig(readEnvironment());
+    jobList = jobsToRun(config.jobs);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -22,11 +24,12 @@ export async function serve(): Promise<void> {
   for (const warning of config.warnings) ctx.logger.warn({ insecure: true }, warning);
   await prepareInstallation(ctx, (text) => process.stdout.write(`${text}\n`));
   const app = await buildApp(ctx);
-  const jobs = startJobs(ctx);
+  const jobs = startJobs(ctx, jobList);
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(
     `\n  PhongDich is running at ${config.baseUrl}\n  Database: ${config.database.kind}; units: ${config.unitsDataset}, home province ${config.homeUnit}\n` +
-      `  API documentation: ${config.baseUrl}/docs\n\n`,
+      `  API documentation: ${config.baseUrl}/docs\n` +
+      `  Background jobs: ${config.jobs === 'all' ? 'all' : jobList.length === 0 ? 'none (JOBS=none)' : jobList.map((j) => j.name).join(', ')}\n\n`,
   );
 
   let stopping = false;

@@ -50,6 +50,16 @@ const schema = z.object({
   SCAN_MAX_AGE_HOURS: int(1, 24 * 30).default(72),
   SCAN_BATCH_MS: int(0, 100).default(2),
   JOB_INTERVAL_PERCENT: int(1, 100).default(100),
+  // Which background jobs this process runs; names are checked against the job list at start-up (jobsToRun).
+  JOBS: z
+    .string()
+    .default('all')
+    .transform((text): 'all' | readonly string[] => {
+      const names = text.split(',').map((n) => n.trim()).filter(Boolean);
+      if (names.length === 1 && names[0] === 'all') return 'all';
+      if (names.length === 1 && names[0] === 'none') return Object.freeze([]);
+      return Object.freeze([...new Set(names)]);
+    }),
   VISIT_RETENTION_DAYS: int(1, 3650).default(21),
   DECLARATION_RETENTION_DAYS: int(1, 3650).default(21),
   CASE_RETENTION_DAYS: int(1, 36500).default(90),
@@ -229,6 +239,8 @@ export interface Config {
   scanBatchMs: number;
   /** Background jobs run at this percentage of their normal interval (100; lower only in tests). */
   jobIntervalPercent: number;
+  /** The background jobs this process runs: all of them, or those named (none when empty). */
+  jobs: 'all' | readonly string[];
   visitRetentionMs: number;
   /** Declarations (with their flags), ended monitorings and handled citizens' reports are deleted after this long. */
   declarationRetentionMs: number;
@@ -378,6 +390,7 @@ export function loadConfig(env: Environment): Readonly<Config> {
     scanMaxAgeMs: e.SCAN_MAX_AGE_HOURS * 3_600_000,
     scanBatchMs: e.SCAN_BATCH_MS,
     jobIntervalPercent: e.JOB_INTERVAL_PERCENT,
+    jobs: e.JOBS,
     visitRetentionMs: e.VISIT_RETENTION_DAYS * 86_400_000,
     declarationRetentionMs: e.DECLARATION_RETENTION_DAYS * 86_400_000,
     caseRetentionMs: e.CASE_RETENTION_DAYS * 86_400_000,

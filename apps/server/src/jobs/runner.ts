@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/config.js';
 import { newId, type Context } from '../context.js';
 import { deliverDueMessages, purgeOldMessages, remindMonitoredPeople, runDueCampaigns } from '../modules/messaging/index.js';
 import { purgeExpiredSessions } from '../modules/accounts/index.js';
@@ -43,6 +44,20 @@ export const JOBS: Job[] = [
   { name: 'audit.retention', everyMs: 6 * 3_600_000, run: (ctx) => purgeOldReads(ctx) },
   { name: 'database.optimize', everyMs: 6 * 3_600_000, run: (ctx) => optimizeDatabase(ctx.db, ctx.dialect) },
 ];
+
+/**
+ * The jobs this process runs (JOBS): all, none, or those named, so an operator can keep jobs off the
+ * processes that answer users, or split them over several. Leases still let one process at a time run
+ * each. A name that is not a job stops the start, as any configuration error does.
+ */
+export function jobsToRun(chosen: 'all' | readonly string[], jobs: readonly Job[] = JOBS): Job[] {
+  if (chosen === 'all') return [...jobs];
+  const unknown = chosen.filter((name) => !jobs.some((job) => job.name === name));
+  if (unknown.length > 0) {
+    throw new ConfigError([`JOBS: ${unknown.map((n) => `"${n}"`).join(', ')} is not a background job; write all, none, or names separated by commas among ${jobs.map((j) => j.name).join(', ')}`]);
+  }
+  return jobs.filter((job) => chosen.includes(job.name));
+}
 
 export interface JobRunner {
   stop(): Promise<void>;
