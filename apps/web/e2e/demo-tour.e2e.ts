@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { apiCall } from './support/api.js';
-import { laptopPage, launchBrowser, phonePage, screenshot } from './support/browser.js';
+import { laptopPage, launchBrowser, phonePage, screenshot, rowTexts } from './support/browser.js';
 import { buildDemo, type DemoProvince } from './support/demo.js';
 import { colourShare, GREEN } from './support/pixels.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -20,11 +20,6 @@ function numberIn(text: string | null): number {
   return match ? Number(match[0].replaceAll('.', '').replace(',', '.')) : Number.NaN;
 }
 
-/** The cells of one row of a table on the page, as the user reads them. */
-async function rowTexts(page: Page, testId: string, rowName: string): Promise<string[]> {
-  const row = page.getByTestId(testId).getByRole('row').filter({ has: page.getByRole('rowheader', { name: rowName, exact: true }) });
-  return (await row.getByRole('cell').allTextContents()).map((t) => t.trim());
-}
 
 /** Scrolls the page so the element is at the top, below the app's sticky header: the screenshot shows what follows it. */
 async function scrollToTop(element: Locator): Promise<void> {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { apiCall, apiLogin, type ApiSession } from './support/api.js';
-import { accessibilityProblems, laptopPage, launchBrowser, phonePage, screenshot } from './support/browser.js';
+import { accessibilityProblems, laptopPage, launchBrowser, phonePage, screenshot, rowTexts } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { createOfficial, phoneSession, signInAsStaff } from './support/sign-in.js';
 
@@ -23,11 +23,6 @@ const officials = {
   province: { username: 'sotttt.backan', password: 'So TTTT Bac Kan 2026', displayName: 'Lý Thị Mai', role: 'health_official', unitCode: '06' },
 } as const;
 
-/** The cells of one row of a table on the page, as the user reads them. */
-async function rowTexts(page: Page, testId: string, rowName: string): Promise<string[]> {
-  const row = page.getByTestId(testId).getByRole('row').filter({ has: page.getByRole('rowheader', { name: rowName, exact: true }) });
-  return (await row.getByRole('cell').allTextContents()).map((t) => t.trim());
-}
 
 describe('reports, tried as commune, district and province officials would', () => {
   let server: RunningServer;
@@ -249,8 +244,12 @@ describe('reports, tried as commune, district and province officials would', () 
 
     await page.getByRole('tab', { name: 'Triển khai mã QR' }).click();
     await page.getByTestId('deployment-table').waitFor();
-    const district = await rowTexts(page, 'deployment-table', DISTRICT.name);
-    expect([...district.slice(0, 6), district[7]]).toEqual(['2', '3', '1', '50%', '2', '66,7%', '1']);
+    await expect
+      .poll(async () => {
+        const district = await rowTexts(page, 'deployment-table', DISTRICT.name);
+        return [...district.slice(0, 6), district[7]];
+      })
+      .toEqual(['2', '3', '1', '50%', '2', '66,7%', '1']);
     expect(await page.getByTestId('deployment-table').getByRole('row').count()).toBe(1 + 8 + 1);
     await page.getByTestId('deployment-table').getByRole('link', { name: DISTRICT.name }).click();
     await page.getByRole('navigation', { name: 'Đơn vị đang xem' }).getByText(DISTRICT.name).waitFor();

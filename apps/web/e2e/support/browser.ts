@@ -50,3 +50,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
+
+/**
+ * The cells of one row of a table on the page (found by its row heading), as the user reads them. The
+ * table can be on screen before its rows arrive (a tab just opened), so this waits for the row itself.
+ */
+export async function rowTexts(page: Page, testId: string, rowName: string): Promise<string[]> {
+  const row = page.getByTestId(testId).getByRole('row').filter({ has: page.getByRole('rowheader', { name: rowName, exact: true }) });
+  await row.getByRole('cell').first().waitFor();
+  return (await row.getByRole('cell').allTextContents()).map((t) => t.trim());
+}
