@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CASE_CLASSIFICATIONS, CASE_OUTCOMES, caseUpdateSchema, TEST_RESULTS_LAB, type Case } from '@phongdich/core';
-import { Alert, Button, SelectField, TextField } from '../../components/ui.js';
+import { CASE_OUTCOMES, caseUpdateSchema, type Case } from '@phongdich/core';
+import { Alert, Button, SelectField } from '../../components/ui.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
+import { ClassificationField, IsolationFields, TestFields } from './case-fields.js';
 import { casesApi, keys } from './cases-api.js';
 import { changedFields } from './cases-format.js';
 import { useCasesText } from './text.js';
@@ -51,13 +52,7 @@ export function CaseEditForm({ current, onDone }: { current: Case; onDone: () =>
       {errors.formError && <Alert kind="error">{errors.formError}</Alert>}
       {unchanged && <Alert kind="info">{text.nothingChanged}</Alert>}
       <div className="grid-2">
-        <SelectField label={text.classification} value={form.classification} onChange={set('classification')} error={error('classification')}>
-          {CASE_CLASSIFICATIONS.map((c) => (
-            <option key={c} value={c}>
-              {text.classifications[c]}
-            </option>
-          ))}
-        </SelectField>
+        <ClassificationField value={form.classification} onChange={set('classification')} error={error('classification')} />
         <SelectField label={text.outcome} value={form.outcome} onChange={set('outcome')} error={error('outcome')}>
           {CASE_OUTCOMES.map((o) => (
             <option key={o} value={o}>
@@ -65,18 +60,8 @@ export function CaseEditForm({ current, onDone }: { current: Case; onDone: () =>
             </option>
           ))}
         </SelectField>
-        <TextField label={text.onsetDateLong} type="date" value={form.onsetDate} onChange={set('onsetDate')} error={error('onsetDate')} />
-        <TextField label={text.testDate} type="date" value={form.testDate} onChange={set('testDate')} error={error('testDate')} />
-        <SelectField label={text.testResult} value={form.testResult} onChange={set('testResult')} error={error('testResult')}>
-          <option value="">{text.noTestResult}</option>
-          {TEST_RESULTS_LAB.map((r) => (
-            <option key={r} value={r}>
-              {text.testResults[r]}
-            </option>
-          ))}
-        </SelectField>
-        <TextField label={text.isolationDate} type="date" value={form.isolationDate} onChange={set('isolationDate')} error={error('isolationDate')} />
-        <TextField label={text.isolationPlace} value={form.isolationPlace} onChange={set('isolationPlace')} error={error('isolationPlace')} />
+        <TestFields form={form} set={set} error={error} />
+        <IsolationFields form={form} set={set} error={error} />
       </div>
       <div className="form-actions">
         <Button type="submit" disabled={update.isPending}>

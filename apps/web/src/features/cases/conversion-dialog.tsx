@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CASE_CLASSIFICATIONS, conversionSchema, TEST_RESULTS_LAB, type Case, type Contact, type Unit } from '@phongdich/core';
+import { conversionSchema, type Case, type Contact, type Unit } from '@phongdich/core';
 import { UnitPicker } from '../../components/unit-picker.js';
-import { Alert, Button, SelectField, TextField } from '../../components/ui.js';
+import { Alert, Button, TextField } from '../../components/ui.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
+import { ClassificationField, TestFields } from './case-fields.js';
 import { casesApi, keys } from './cases-api.js';
 import { FormDialog } from './cases-ui.js';
 import { useCasesText } from './text.js';
@@ -52,25 +53,10 @@ export function ConversionDialog({
       <form onSubmit={submit} noValidate>
         <Alert kind="warning">{text.convertExplain}</Alert>
         {errors.formError && <Alert kind="error">{errors.formError}</Alert>}
-        <SelectField label={text.classification} value={form.classification} onChange={set('classification')} error={error('classification')}>
-          {CASE_CLASSIFICATIONS.map((c) => (
-            <option key={c} value={c}>
-              {text.classifications[c]}
-            </option>
-          ))}
-        </SelectField>
+        <ClassificationField value={form.classification} onChange={set('classification')} error={error('classification')} />
         <UnitPicker label={text.communeOfResidence} help={text.communeHelp} within={homeUnitCode} tier="commune" value={commune} onChange={setCommune} error={error('communeCode')} />
         <TextField label={text.fullNameOptional} help={text.fullNameOptionalHelp} value={form.fullName} onChange={set('fullName')} error={error('fullName')} />
-        <TextField label={text.onsetDateLong} help={text.onsetHelp} type="date" value={form.onsetDate} onChange={set('onsetDate')} error={error('onsetDate')} />
-        <TextField label={text.testDate} type="date" value={form.testDate} onChange={set('testDate')} error={error('testDate')} />
-        <SelectField label={text.testResult} value={form.testResult} onChange={set('testResult')} error={error('testResult')}>
-          <option value="">{text.noTestResult}</option>
-          {TEST_RESULTS_LAB.map((r) => (
-            <option key={r} value={r}>
-              {text.testResults[r]}
-            </option>
-          ))}
-        </SelectField>
+        <TestFields form={form} set={set} error={error} onsetHelp />
         <div className="form-actions">
           <Button type="submit" disabled={convert.isPending}>
             {convert.isPending ? text.saving : text.convert}

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CASE_CLASSIFICATIONS, caseInputSchema, TEST_RESULTS_LAB, type Case, type Unit } from '@phongdich/core';
+import { caseInputSchema, type Case, type Unit } from '@phongdich/core';
 import { UnitPicker } from '../../components/unit-picker.js';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/ui.js';
+import { Alert, Button, TextAreaField, TextField } from '../../components/ui.js';
 import { useFormErrors, validate } from '../../lib/forms.js';
+import { ClassificationField, IsolationFields, TestFields } from './case-fields.js';
 import { casesApi, keys } from './cases-api.js';
 import { useCasesText } from './text.js';
 
@@ -63,25 +64,9 @@ export function RegisterCaseForm({ homeUnitCode, onCreated }: { homeUnitCode: st
         <TextField label={text.fullName} value={form.fullName} onChange={set('fullName')} error={error('fullName')} />
         <UnitPicker label={text.communeOfResidence} help={text.communeHelp} within={homeUnitCode} tier="commune" value={commune} onChange={setCommune} error={error('communeCode')} />
         <TextField label={text.streetAddress} value={form.streetAddress} onChange={set('streetAddress')} error={error('streetAddress')} />
-        <SelectField label={text.classification} value={form.classification} onChange={set('classification')} error={error('classification')}>
-          {CASE_CLASSIFICATIONS.map((c) => (
-            <option key={c} value={c}>
-              {text.classifications[c]}
-            </option>
-          ))}
-        </SelectField>
-        <TextField label={text.onsetDateLong} help={text.onsetHelp} type="date" value={form.onsetDate} onChange={set('onsetDate')} error={error('onsetDate')} />
-        <TextField label={text.testDate} type="date" value={form.testDate} onChange={set('testDate')} error={error('testDate')} />
-        <SelectField label={text.testResult} value={form.testResult} onChange={set('testResult')} error={error('testResult')}>
-          <option value="">{text.noTestResult}</option>
-          {TEST_RESULTS_LAB.map((r) => (
-            <option key={r} value={r}>
-              {text.testResults[r]}
-            </option>
-          ))}
-        </SelectField>
-        <TextField label={text.isolationDate} type="date" value={form.isolationDate} onChange={set('isolationDate')} error={error('isolationDate')} />
-        <TextField label={text.isolationPlace} value={form.isolationPlace} onChange={set('isolationPlace')} error={error('isolationPlace')} />
+        <ClassificationField value={form.classification} onChange={set('classification')} error={error('classification')} />
+        <TestFields form={form} set={set} error={error} onsetHelp />
+        <IsolationFields form={form} set={set} error={error} />
       </div>
       <TextAreaField label={text.note} maxLength={1000} value={form.note} onChange={set('note')} error={error('note')} />
       <Button type="submit" disabled={create.isPending}>
