@@ -29,7 +29,7 @@ export async function serve(): Promise<void> {
   process.stdout.write(
     `\n  PhongDich is running at ${config.baseUrl}\n  Database: ${config.database.kind}; units: ${config.unitsDataset}, home province ${config.homeUnit}\n` +
       `  API documentation: ${config.baseUrl}/docs\n` +
-      `  Background jobs: ${config.jobs === 'all' ? 'all' : jobList.length === 0 ? 'none (JOBS=none)' : jobList.map((j) => j.name).join(', ')}\n\n`,
+      `  Background jobs: ${config.jobs === 'all' ? 'all' : jobList.map((j) => j.name).join(', ') || 'none (JOBS=none)'}\n\n`,
   );
 
   let stopping = false;

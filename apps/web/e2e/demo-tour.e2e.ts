@@ -20,7 +20,6 @@ function numberIn(text: string | null): number {
   return match ? Number(match[0].replaceAll('.', '').replace(',', '.')) : Number.NaN;
 }
 
-
 /** Scrolls the page so the element is at the top, below the app's sticky header: the screenshot shows what follows it. */
 async function scrollToTop(element: Locator): Promise<void> {
   await element.evaluate((el) => {

@@ -23,7 +23,6 @@ const officials = {
   province: { username: 'sotttt.backan', password: 'So TTTT Bac Kan 2026', displayName: 'Lý Thị Mai', role: 'health_official', unitCode: '06' },
 } as const;
 
-
 describe('reports, tried as commune, district and province officials would', () => {
   let server: RunningServer;
   let browser: Browser;

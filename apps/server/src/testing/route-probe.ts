@@ -43,7 +43,8 @@ export async function documentedRoutes(app: FastifyInstance): Promise<Documented
 
 /**
  * Which record a path parameter names, from the two segments before it or else the one before it
- * (`/visits/mine/{id}` → visit, `/cases/{id}` → case, `/places/{id}/members/{userId}` → member). Parameters without a record get a random id (404).
+ * (`/visits/mine/{id}` → visit, `/cases/{id}` → case, `/places/{id}/members/{userId}` → member).
+ * Parameters without a record get a random id (404).
  */
 const RECORD_OF_SEGMENT: Record<string, string> = {
   places: 'place',
@@ -73,6 +74,10 @@ const RECORD_OF_SEGMENT: Record<string, string> = {
   'lab-results': 'labResult',
 };
 
+function recordOf(segments: readonly string[], i: number): string | undefined {
+  return RECORD_OF_SEGMENT[segments.slice(Math.max(0, i - 2), i).join('/')] ?? RECORD_OF_SEGMENT[segments[i - 1] ?? ''];
+}
+
 /** A value that passes a query parameter's schema (the probes test access, not validation). */
 function sampleQueryValue(name: string, schema: JsonSchema | undefined, today: string): string {
   if (name === 'bbox') return '105.8,22.1,105.9,22.2';
@@ -95,7 +100,7 @@ export function fillPath(route: DocumentedRoute, records: Record<string, Pair>, 
     const [, before, name, after] = param as unknown as [string, string, string, string];
     if (name === 'format') return `${before}csv${after}`;
     if (name === 'slug') return `${before}khong-co${after}`;
-    const record = records[RECORD_OF_SEGMENT[segments.slice(Math.max(0, i - 2), i).join('/')] ?? RECORD_OF_SEGMENT[segments[i - 1] ?? ''] ?? ''];
+    const record = records[recordOf(segments, i) ?? ''];
     if (record) scoped = true;
     return `${before}${record ? record[side] : crypto.randomUUID()}${after}`;
   });

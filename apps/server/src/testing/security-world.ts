@@ -41,7 +41,6 @@ const payload = (who: SignedIn | undefined, method: string, url: string, body?: 
   ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
 });
 
-
 export async function buildSecurityWorld(app: FastifyInstance, ctx: TestContext): Promise<SecurityWorld> {
   const send = async (who: SignedIn | undefined, method: string, url: string, body?: unknown) => {
     const response = await app.inject(payload(who, method, url, body));

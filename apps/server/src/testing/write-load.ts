@@ -27,7 +27,6 @@ export interface Acknowledged extends Write {
   answer: string;
 }
 
-
 export function declarationWrite(n: number): Write {
   const key = crypto.randomUUID();
   return { kind: 'declaration', path: '/api/v1/declarations', body: JSON.stringify({ clientEventId: key, declaration: domesticDeclaration({ fullName: `Hành khách ${n}`, idNumber: `006190${String(n).padStart(6, '0')}`, phone: `0912${String(n % 1_000_000).padStart(6, '0')}` }) }), key };

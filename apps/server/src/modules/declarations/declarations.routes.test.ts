@@ -8,6 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { domesticDeclaration } from '../../testing/declarations.js';
 import { createTestAccount, createTestApp, createTestContext, signIn, signInCitizen, TEST_DIALECTS, type SignedIn, type TestContext } from '../../testing/test-context.js';
 
 const person = (over: Record<string, unknown> = {}) => ({
@@ -22,20 +23,8 @@ const person = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const domestic = (over: Record<string, unknown> = {}) => ({
-  formVersion: 'domestic@1',
-  declaredFor: 'self',
-  person: person(),
-  visitedPlaces: 'Hà Nội',
-  visitedUnits: [],
-  visitedCountries: [],
-  symptoms: [],
-  contactWithCase: false,
-  contactWithTraveller: false,
-  contactWithSymptomatic: false,
-  chronicConditions: [],
-  ...over,
-});
+// The shared builder, with this file's fuller person (e-mail, street) in place of its plain one.
+const domestic = (over: Record<string, unknown> = {}) => domesticDeclaration({ fullName: 'Nguyễn Thị Lan', phone: '0912 345 678', idNumber: '006 190 001 234' }, { person: person(), ...over });
 
 const entry = (over: Record<string, unknown> = {}) => ({
   formVersion: 'entry@1',

@@ -14,7 +14,6 @@ const declaration = (communeCode: string, phone: string) =>
 
 const WEEK = 7 * 86_400_000;
 
-
 describe.each(TEST_DIALECTS)('campaigns on %s', (dialect) => {
   let ctx: TestContext;
   let app: FastifyInstance;

@@ -63,10 +63,12 @@ export class ScanWriter {
 
   /** Writes whatever is queued now (shutdown, tests). */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.flushing || this.syncing.size > 0) {
-      if (!this.flushing && this.queue.length > 0) await this.flush();
+    while (this.queue.length > 0 || this.flushing) {
+      if (!this.flushing) await this.flush();
       else await new Promise((r) => setTimeout(r, 1));
     }
+    // Settled either way: a failed sync rejects its callers, not this wait.
+    await Promise.all(this.syncing);
   }
 
   async close(): Promise<void> {
@@ -138,11 +140,8 @@ export class ScanWriter {
       this.flushing = false;
       if (this.queue.length > 0) this.schedule();
     }
-    if (!this.walSync) {
-      batch.forEach((pending, i) => pending.resolve(outcomes[i] as ScanOutcome));
-      return;
-    }
-    const synced = this.walSync.sync().then(
+    // PostgreSQL's commit (and an in-memory database) needs no sync of its own.
+    const synced = (this.walSync?.sync() ?? Promise.resolve()).then(
       () => batch.forEach((pending, i) => pending.resolve(outcomes[i] as ScanOutcome)),
       (error: unknown) => {
         // Committed but maybe not on disk: the phones resend with the same client event id and are answered from the receipt.

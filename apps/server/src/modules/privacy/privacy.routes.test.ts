@@ -5,7 +5,6 @@ import { createTestAccount, createTestApp, createTestContext, signIn, signInCiti
 import { JOBS } from '../../jobs/runner.js';
 import { domesticDeclaration } from '../../testing/declarations.js';
 
-
 describe.each(TEST_DIALECTS)('citizen data export, account deletion and retention on %s', (dialect) => {
   let ctx: TestContext;
   let app: FastifyInstance;

@@ -1,4 +1,4 @@
-import type { DeclarationKind, PersonalQr } from '@phongdich/core';
+import type { DeclarationKind, MyDeclaration, PersonalQr } from '@phongdich/core';
 import { api, getCsrfToken, query } from '../../lib/api.js';
 import { postOrQueue, queuedWrites } from '../../lib/offline-queue.js';
 import type { Relation } from './family-rules.js';
@@ -18,17 +18,6 @@ export interface SubmittedDeclaration {
   flagReasons: string[];
   subject: { id: string; displayName: string };
   personalQr: PersonalQr;
-}
-
-/** One of the citizen's own declarations, newest first. */
-export interface MyDeclaration {
-  id: string;
-  kind: DeclarationKind;
-  formVersion: string;
-  submittedAt: number;
-  flagged: boolean;
-  subjectId: string | null;
-  subjectName: string | null;
 }
 
 /** A person without their own account whom the citizen declares for. */

@@ -1,23 +1,18 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { DECLARATION_FORMS, formKindOf } from '@phongdich/core';
 import { LoadError, Loading, Page } from '../../components/ui.js';
-import { useMe } from '../../lib/session.js';
 import { formatDate } from '../../lib/format.js';
 import { declarationKeys, declarationsApi } from './declarations-api.js';
 import { DECLARATION_ROUTES, sentDeclarationPath } from './paths.js';
+import { useSentLabels } from './sent-labels.js';
 import { useDeclarationText } from './text.js';
 
 /** The citizen's own declarations (and those made for family), newest first, with those still waiting on the phone. */
 export function MyDeclarationsPage() {
-  const { text, lang } = useDeclarationText();
-  const myId = useMe().data?.user.id;
+  const { text } = useDeclarationText();
+  const { titleOf, whoFor } = useSentLabels();
   const mine = useQuery({ queryKey: declarationKeys.mine, queryFn: declarationsApi.mine });
   const waiting = useQuery({ queryKey: declarationKeys.waiting, queryFn: declarationsApi.waiting, networkMode: 'always' });
-  const titleOf = (formVersion: string) => {
-    const kind = formKindOf(formVersion);
-    return kind ? DECLARATION_FORMS[kind].title[lang] : formVersion;
-  };
   return (
     <Page
       title={text.myTitle}
@@ -54,7 +49,7 @@ export function MyDeclarationsPage() {
                 <strong>{titleOf(item.formVersion)}</strong>
               </Link>
               <p>
-                {text.submittedOn(formatDate(item.submittedAt))} · {item.subjectId === myId ? text.forSelf : item.subjectName}
+                {text.submittedOn(formatDate(item.submittedAt))} · {whoFor(item)}
               </p>
               {item.flagged && <span className="badge badge-flagged">{text.flagged}</span>}
             </li>

@@ -1,23 +1,20 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { DECLARATION_FORMS, formKindOf } from '@phongdich/core';
 import { LoadError, Loading, Page } from '../../components/ui.js';
 import { formatDateTime } from '../../lib/format.js';
-import { useMe } from '../../lib/session.js';
 import { DeclarationDetail } from '../../components/declaration-detail.js';
 import { declarationKeys, declarationsApi } from './declarations-api.js';
 import { DECLARATION_ROUTES } from './paths.js';
+import { useSentLabels } from './sent-labels.js';
 import { useDeclarationText } from './text.js';
 
 /** One declaration the citizen sent (for themselves or a family member), read back answer by answer. */
 export function SentDeclarationPage({ id }: { id: string }) {
-  const { text, lang } = useDeclarationText();
-  const myId = useMe().data?.user.id;
+  const { text } = useDeclarationText();
+  const { titleOf, whoFor } = useSentLabels();
   const sent = useQuery({ queryKey: declarationKeys.sent(id), queryFn: () => declarationsApi.sent(id) });
-  const kind = sent.data ? formKindOf(sent.data.summary.formVersion) : undefined;
-  const title = kind ? DECLARATION_FORMS[kind].title[lang] : text.myTitle;
   return (
-    <Page title={title}>
+    <Page title={sent.data ? titleOf(sent.data.summary.formVersion) : text.myTitle}>
       <nav className="breadcrumb" aria-label={text.myTitle}>
         <ol>
           <li>
@@ -30,7 +27,7 @@ export function SentDeclarationPage({ id }: { id: string }) {
       {sent.data && (
         <>
           <p className="lead">
-            {text.submittedOn(formatDateTime(sent.data.summary.submittedAt))} · {text.declaredFor(sent.data.summary.subjectId === myId ? text.forSelf : (sent.data.summary.subjectName ?? ''))}
+            {text.submittedOn(formatDateTime(sent.data.summary.submittedAt))} · {text.declaredFor(whoFor(sent.data.summary))}
           </p>
           {sent.data.summary.flagged && <span className="badge badge-flagged">{text.flagged}</span>}
           <DeclarationDetail record={sent.data.declaration} />
